@@ -1,0 +1,119 @@
+"""The packaged gazetteers: countries, demonyms, metonyms, organisations, roles.
+
+Each is a TSV file in ``actors/data/`` whose header comments say where its
+facts come from. Loading is cached; matching is done by :mod:`.mentions`.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A named actor the gazetteer knows: a state or an organisation."""
+
+    key: str  # ISO3 for states, "org:<canonical>" for organisations
+    name: str
+    kind: str  # "state" | "organization"
+    country: str | None
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    role: str
+    sector: str | None
+    role_class: str
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    names: dict[str, Entry] = field(default_factory=dict)  # normalised alias -> entry
+    patterns: list[tuple[str, Entry]] = field(default_factory=list)  # alias as written
+    demonyms: dict[str, str] = field(default_factory=dict)  # lowercased demonym -> ISO3
+    roles: dict[str, Role] = field(default_factory=dict)  # lowercased role -> Role
+    countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> common name
+    org_words: frozenset[str] = frozenset()  # words of organisations' and places' names
+
+    def country_name(self, iso3: str) -> str:
+        return self.countries.get(iso3, iso3)
+
+    def add(self, alias: str, entry: Entry) -> None:
+        key = _normalise(alias)
+        if key and key not in self.names:
+            self.names[key] = entry
+            written = alias.strip()
+            if written.lower().startswith("the "):
+                written = written[4:]
+            self.patterns.append((written, entry))
+
+    def lookup(self, text: str) -> Entry | None:
+        """The entry for a name as written, ignoring a leading "the" and case."""
+        key = _normalise(text)
+        return self.names.get(key)
+
+
+def _normalise(text: str) -> str:
+    text = " ".join(text.replace("’", "'").split()).lower()
+    return text[4:] if text.startswith("the ") else text
+
+
+def _rows(filename: str) -> Iterator[dict[str, str]]:
+    path = resources.files("communique.actors") / "data" / filename
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        yield {k: (v or "").strip() for k, v in row.items() if k is not None}
+
+
+def _aliases(value: str) -> list[str]:
+    return [a.strip() for a in value.split("|") if a.strip()]
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    gaz = Gazetteer()
+    for row in _rows("countries.tsv"):
+        iso3 = row["iso3"]
+        gaz.countries[iso3] = row["name"]
+        entry = Entry(iso3, row["name"], "state", iso3)
+        for name in [row["name"], *_aliases(row.get("aliases", ""))]:
+            gaz.add(name, entry)
+    for country in pycountry.countries:
+        gaz.countries.setdefault(country.alpha_3, getattr(country, "common_name", country.name))
+    for row in _rows("igos.tsv"):
+        entry = Entry(
+            f"org:{row['canonical']}",
+            row["canonical"],
+            "organization",
+            row["code"] or None,
+            row.get("sector") or None,
+        )
+        for name in [row["name"], row["canonical"], *_aliases(row.get("aliases", ""))]:
+            gaz.add(name, entry)
+    for row in _rows("metonyms.tsv"):
+        iso3 = row["iso3"] or None
+        if row["kind"] == "state" and iso3:
+            entry = Entry(iso3, gaz.country_name(iso3), "state", iso3, row.get("sector") or None)
+        else:
+            canonical = row.get("canonical") or row["name"]
+            entry = Entry(
+                f"org:{canonical}", canonical, "organization", iso3, row.get("sector") or None
+            )
+        gaz.add(row["name"], entry)
+    for row in _rows("demonyms.tsv"):
+        gaz.demonyms.setdefault(row["demonym"].lower(), row["iso3"])
+    for row in _rows("roles.tsv"):
+        role = row["role"].lower()
+        gaz.roles.setdefault(role, Role(role, row.get("sector") or None, row.get("class", "")))
+    path = resources.files("communique.actors") / "data" / "org_words.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    gaz.org_words = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return gaz

@@ -1,0 +1,322 @@
+"""Find actor mentions in a parsed ``Doc``: names, gazetteer entries, descriptions.
+
+A mention is a token span that refers to a person, organisation, state or
+group. Three sources, in order of trust: the packaged gazetteer (countries,
+capitals and seats of government, organisations), the model's named entities
+(with a repair for person surnames the small model mislabels), and role
+descriptions ("China's top diplomat", "the minister").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from communique.actors.gazetteer import Entry, Gazetteer, load_gazetteer
+from communique.positions import sentence
+
+# Nouns that name a person by relation rather than office.
+RELATIONAL_HEADS = frozenset({"counterpart", "colleague", "host", "guest", "deputy"})
+# Entity labels whose inner gazetteer matches are not mentions ("the Beijing Winter Olympics").
+_OPAQUE_LABELS = frozenset({"EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "PERSON"})
+_TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+_HONORIFICS = frozenset({"mr", "ms", "mrs", "miss", "dr", "sir", "dame", "mx"})
+# Labels the small model gives to people's names by mistake.
+_MISLABELLED = frozenset({"ORG", "FAC", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A token span ``[start, end)`` that refers to an actor."""
+
+    start: int
+    end: int
+    kind: str  # "person" | "organization" | "state" | "group"
+    source: str  # "gazetteer" | "name" | "description"
+    entry: Entry | None = None
+    roles: list[str] = field(default_factory=list)
+    role_classes: set[str] = field(default_factory=set)
+    country: str | None = None
+    sector: str | None = None
+    indefinite: bool = False  # "a senior official": introduces a new referent
+    head: int = -1
+    titles: int | None = None  # for a title, the first token of the name it precedes
+
+    def span(self, doc: Doc) -> Span:
+        return doc[self.start : self.end]
+
+
+@lru_cache(maxsize=4)
+def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, Entry]]:
+    """Case-sensitive matcher for one-word names, case-insensitive for longer ones.
+
+    One-word names are matched as written so that "US" never matches "us" and
+    "Turkey" never matches "turkey".
+    """
+    from spacy.lang.en import English
+
+    tokenizer = English(vocab=vocab).tokenizer
+    gaz = load_gazetteer()
+    exact = PhraseMatcher(vocab, attr="ORTH")
+    folded = PhraseMatcher(vocab, attr="LOWER")
+    keys: dict[str, Entry] = {}
+    for alias, entry in gaz.patterns:
+        pattern = tokenizer(alias)
+        key = f"{entry.key}|{alias}"
+        keys[key] = entry
+        if len(pattern) == 1:
+            exact.add(key, [pattern])
+            if alias.islower():
+                exact.add(key, [tokenizer(alias.capitalize())])
+        else:
+            folded.add(key, [pattern])
+    return exact, folded, keys
+
+
+def _role_in(words: list[str], gaz: Gazetteer) -> list[str]:
+    """The roles named in a run of lowercased words, longest first, no overlaps."""
+    found: list[str] = []
+    used = [False] * len(words)
+    for size in range(min(6, len(words)), 0, -1):
+        for i in range(len(words) - size + 1):
+            if any(used[i : i + size]):
+                continue
+            phrase = " ".join(words[i : i + size])
+            if phrase in gaz.roles:
+                found.append(phrase)
+                for j in range(i, i + size):
+                    used[j] = True
+    return found
+
+
+def _describe(tokens: list[Token], gaz: Gazetteer, states: dict[int, Entry]) -> Mention | None:
+    """Role, class, sector and country of a title or description, if it names a role."""
+    words = [t.lower_.replace("’", "'") for t in tokens]
+    head = tokens[-1]
+    # Only a role that heads the phrase describes it: not "ministry" in "a ministry statement".
+    roles = [r for r in _role_in(words, gaz) if r.split()[-1] == words[-1]]
+    relational = head.lemma_.lower() in RELATIONAL_HEADS
+    if not roles and not relational:
+        return None
+    country = None
+    for token in tokens:
+        if token.i in states and states[token.i].country:
+            country = states[token.i].country
+            break
+        if token.lower_ in gaz.demonyms:
+            country = gaz.demonyms[token.lower_]
+            break
+    mention = Mention(tokens[0].i, tokens[-1].i + 1, "person", "description")
+    mention.roles = roles
+    mention.role_classes = {gaz.roles[r].role_class for r in roles}
+    sectors = [gaz.roles[r].sector for r in roles if gaz.roles[r].sector]
+    mention.sector = sectors[0] if sectors else None
+    mention.country = country
+    mention.head = head.i
+    if relational:
+        mention.role_classes.add("relational")
+    if head.tag_ in {"NNS", "NNPS"}:
+        mention.kind = "group"
+    elif any(gaz.roles[r].role_class == "institution" for r in roles):
+        mention.kind = "organization"
+    return mention
+
+
+def _plain_name(ent: Span, gaz: Gazetteer, states: dict[int, Entry]) -> bool:
+    """Two or three capitalised words, none of them organisational or a place."""
+    return 1 <= len(ent) <= 3 and all(
+        t.pos_ == "PROPN"
+        and t.is_title
+        and t.lower_ not in gaz.org_words
+        and t.i not in states
+        and t.lower_ not in gaz.demonyms
+        for t in ent
+    )
+
+
+def _reads_as_person(ent: Span, gaz: Gazetteer, states: dict[int, Entry]) -> bool:
+    """Whether an entity the model labelled otherwise is a person's name.
+
+    The small model tags many names as ORG, FAC or GPE. A plain name is taken as a
+    person's when the text says so: an age ("Blinken, 59,"), an honorific ("Mr
+    Lavrov"), or an apposition naming a person's role ("Marek Dunleavy, the union's
+    regional secretary").
+    """
+    if ent.label_ not in _MISLABELLED or not _plain_name(ent, gaz, states):
+        return False
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 3]
+    if len(after) >= 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
+        return True
+    if ent.start > 0:
+        before = doc[ent.start - 1]
+        if before.lower_.rstrip(".") in _HONORIFICS:
+            return True
+        role = gaz.roles.get(before.lower_)
+        if role is not None and role.role_class != "institution":  # "spokeswoman Irina Volk"
+            return True
+    head = ent.root
+    linked = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        linked.append(head.head)
+    for token in linked:
+        role = gaz.roles.get(token.lower_) or gaz.roles.get(token.lemma_.lower())
+        if role is not None and role.role_class != "institution":
+            return True
+    return False
+
+
+def _title_window(doc: Doc, start: int, limit: int) -> list[Token]:
+    """Tokens before a name that read as its title: "Chinese Minister of Foreign Affairs"."""
+    i = start
+    while i > limit:
+        token = doc[i - 1]
+        if (
+            token.pos_ in _TITLE_POS
+            or token.tag_ == "POS"
+            or (
+                token.lower_ in {"of", "for", "-"}
+                and i - 2 >= limit
+                and doc[i - 2].pos_ in _TITLE_POS
+            )
+        ):
+            i -= 1
+        else:
+            break
+    while i < start and doc[i].pos_ not in _TITLE_POS:
+        i += 1
+    return list(doc[i:start])
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """All actor mentions in ``doc``, in text order, without overlaps."""
+    gaz = load_gazetteer()
+    exact, folded, keys = _matchers(doc.vocab)
+    opaque = [e for e in doc.ents if e.label_ in _OPAQUE_LABELS and len(e) > 1]
+
+    def inside_opaque(start: int, end: int) -> bool:
+        return any(
+            e.start <= start and end <= e.end and (e.end - e.start) > (end - start) for e in opaque
+        )
+
+    matches = [*exact(doc), *folded(doc)]
+    spans = filter_spans(
+        [Span(doc, s, e, label=key) for key, s, e in matches if not inside_opaque(s, e)]
+    )
+    gazetteer: list[Mention] = []
+    states: dict[int, Entry] = {}
+    for span in spans:
+        entry = keys[doc.vocab.strings[span.label]]
+        gazetteer.append(
+            Mention(
+                span.start,
+                span.end,
+                entry.kind,
+                "gazetteer",
+                entry=entry,
+                country=entry.country,
+                sector=entry.sector,
+                head=span.root.i,
+            )
+        )
+        for token in span:
+            states[token.i] = entry
+
+    # Person names: the model's persons, and names it mislabelled that read as a person's.
+    persons: list[Mention] = []
+    name_parts: set[str] = set()
+    entities = [e for e in doc.ents if e.label_ == "PERSON" or _reads_as_person(e, gaz, states)]
+    surnames = {e[-1].text for e in entities}
+    entities += [
+        e
+        for e in doc.ents
+        if e.label_ in _MISLABELLED
+        and e not in entities
+        and len(e) > 1
+        and e[-1].text in surnames
+        and _plain_name(e, gaz, states)
+    ]
+    for ent in sorted(entities, key=lambda e: e.start):
+        tokens = [t for t in ent if t.is_alpha or t.pos_ == "PROPN"]
+        while tokens and (
+            tokens[0].lower_ in gaz.roles or tokens[0].lower_.rstrip(".") in _HONORIFICS
+        ):
+            tokens = tokens[1:]
+        tokens = [t for t in tokens if t.pos_ in {"PROPN", "NOUN", "ADJ"} or t.is_title]
+        if not tokens or tokens[-1].i - tokens[0].i + 1 != len(tokens):
+            continue
+        if len(tokens) == 1 and (tokens[0].i in states or tokens[0].lower_ in gaz.demonyms):
+            continue  # a one-word "person" the gazetteer knows as a place or a people
+        persons.append(Mention(tokens[0].i, tokens[-1].i + 1, "person", "name", head=tokens[-1].i))
+        if len(tokens) > 1:
+            name_parts.update(t.text for t in tokens)
+
+    # Repair: a surname the model tagged as a place or organisation ("Wang" ORG).
+    taken = {i for m in [*gazetteer, *persons] for i in range(m.start, m.end)}
+    for token in doc:
+        if token.i in taken or token.text not in name_parts or token.pos_ != "PROPN":
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].text in name_parts and end not in taken:
+            end += 1
+        persons.append(Mention(token.i, end, "person", "name", head=end - 1))
+        taken.update(range(token.i, end))
+
+    # Titles teach roles and countries of named persons.
+    described: set[int] = set()
+    titles: list[Mention] = []
+    for person in persons:
+        sent_start = sentence(doc[person.start]).start
+        window = _title_window(doc, person.start, sent_start)
+        title = _describe(window, gaz, states) if window else None
+        if title:
+            person.roles, person.role_classes = title.roles, title.role_classes
+            person.country, person.sector = title.country, title.sector
+            described.update(range(title.start, title.end))
+            title.source, title.titles, title.kind = "title", person.start, "person"
+            titles.append(title)
+            # A country inside the title is an attribute, not a separate mention.
+            gazetteer = [m for m in gazetteer if not (title.start <= m.start < person.start)]
+
+    # Organisations the model names and the gazetteer does not know.
+    taken = {i for m in [*gazetteer, *persons] for i in range(m.start, m.end)} | described
+    organizations: list[Mention] = []
+    for ent in doc.ents:
+        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        if ent.label_ != "ORG" or not tokens or any(t.i in taken for t in tokens):
+            continue
+        before = " ".join(t.lower_ for t in doc[max(0, ent.start - 3) : ent.end])
+        if any(
+            before.endswith(role)
+            for role in (before, *before.split(" ", 1)[1:])
+            if role in gaz.roles
+        ):
+            continue  # "State" in "Secretary of State" is part of a title
+        organizations.append(
+            Mention(tokens[0].i, tokens[-1].i + 1, "organization", "name", head=ent.root.i)
+        )
+        taken.update(t.i for t in tokens)
+
+    # Descriptions: noun phrases headed by a role ("China's top diplomat").
+    descriptions: list[Mention] = []
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.i in taken:
+            continue
+        mention = _describe([t for t in chunk if t.i <= head.i], gaz, states)
+        if mention is None:
+            continue
+        mention.indefinite = chunk[0].lower_ in {"a", "an", "another", "one"}
+        mention.start = chunk.start
+        descriptions.append(mention)
+
+    # Mentions may nest: "China's top diplomat" holds the state mention "China".
+    return sorted(
+        [*gazetteer, *persons, *titles, *organizations, *descriptions],
+        key=lambda m: (m.start, m.end),
+    )

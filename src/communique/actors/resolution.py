@@ -1,0 +1,381 @@
+"""Cluster mentions into one canonical ``Actor`` per person, organisation or state.
+
+Rules, not a coreference model (none installs offline):
+
+- states: every mention with the same ISO code ("the US", "Washington");
+- organisations: the gazetteer's canonical name, else the name as written;
+- persons: full names; a single name part ("Wang") joins the person whose name
+  holds it, nearest before, else the first after; two full names with the same
+  surname and initial are one person ("Sergei"/"Sergey Lavrov");
+- descriptions ("China's top diplomat", "the minister"): the nearest person
+  before, else the first after, whose country and role agree; indefinite ones
+  ("a senior official") are new, unnamed actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from communique.actors.gazetteer import load_gazetteer
+from communique.actors.mentions import Mention, find_mentions
+from communique.positions import sentence
+from communique.records import Actor, Span
+
+
+@dataclass(slots=True)
+class Placed:
+    """A mention resolved to an actor."""
+
+    mention: Mention
+    actor_id: str
+
+    @property
+    def start(self) -> int:
+        return self.mention.start
+
+    @property
+    def end(self) -> int:
+        return self.mention.end
+
+
+class ActorIndex:
+    """The actors of one document and where each is mentioned (token spans)."""
+
+    def __init__(self, doc: Doc, doc_id: str) -> None:
+        self.doc = doc
+        self.doc_id = doc_id
+        self.actors: dict[str, Actor] = {}
+        self.placed: list[Placed] = []
+        self._order: list[str] = []
+
+    # -- building -------------------------------------------------------------
+    def new_actor(
+        self, name: str, kind: str, country: str | None = None, sector: str | None = None
+    ) -> Actor:
+        actor = Actor(
+            id=f"{self.doc_id}:a{len(self._order) + 1}",
+            name=name,
+            kind=kind,
+            country=country,
+            sector=sector,
+        )
+        self.actors[actor.id] = actor
+        self._order.append(actor.id)
+        return actor
+
+    def place(self, mention: Mention, actor: Actor, learn: bool = True) -> None:
+        """Record that ``mention`` refers to ``actor``; learn its roles and country if
+        ``learn`` (a weak match should not teach a person a country)."""
+        self.placed.append(Placed(mention, actor.id))
+        span = mention.span(self.doc)
+        text = span.text
+        actor.mentions.append(Span(span.start_char, span.end_char, text))
+        if text != actor.name and text not in actor.aliases:
+            actor.aliases.append(text)
+        if not learn:
+            return
+        for role in mention.roles:
+            if role not in actor.roles:
+                actor.roles.append(role)
+        if actor.country is None and mention.country:
+            actor.country = mention.country
+        if actor.sector is None and mention.sector and actor.kind != "state":
+            actor.sector = mention.sector
+
+    def group(self, members: list[str], start: int, end: int) -> Actor:
+        """A group actor for coordinated sources ("the US and its NATO allies")."""
+        for placed in self.placed:
+            if placed.start == start and placed.end == end:
+                actor = self.actors[placed.actor_id]
+                if actor.kind == "group":
+                    return actor
+        span = self.doc[start:end]
+        actor = self.new_actor(span.text, "group")
+        actor.members = list(dict.fromkeys(members))
+        countries = {self.actors[m].country for m in actor.members}
+        if len(countries) == 1:
+            actor.country = countries.pop()
+        self.place(Mention(start, end, "group", "coordination", head=span.root.i), actor)
+        return actor
+
+    # -- lookups ----------------------------------------------------------------
+    def get(self, actor_id: str | None) -> Actor | None:
+        return self.actors.get(actor_id) if actor_id else None
+
+    def ordered(self) -> list[Actor]:
+        """Actors in order of first mention."""
+        return [self.actors[i] for i in self._order]
+
+    def at_token(self, i: int) -> Placed | None:
+        """The innermost mention holding token ``i``, preferring one headed there."""
+        best: Placed | None = None
+        for placed in self.placed:
+            if placed.start <= i < placed.end:
+                if placed.mention.head == i:
+                    return placed
+                if best is None or (placed.end - placed.start) < (best.end - best.start):
+                    best = placed
+        return best
+
+    def in_span(self, start: int, end: int) -> list[Placed]:
+        return [p for p in self.placed if start <= p.start and p.end <= end]
+
+    def before(self, i: int) -> Iterator[Placed]:
+        """Mentions ending before token ``i``, nearest first."""
+        for placed in sorted(self.placed, key=lambda p: p.start, reverse=True):
+            if placed.end <= i:
+                yield placed
+
+
+def _name_tokens(text: str) -> tuple[str, ...]:
+    return tuple(text.replace("’", "'").split())
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Full names of one person: one holds the other, or same surname and initial."""
+    if set(a) <= set(b) or set(b) <= set(a):
+        return True
+    return a[-1] == b[-1] and a[0][0] == b[0][0]
+
+
+# Title words: a person titled "Foreign Minister" is not then called "the secretary".
+TITLE_HEADS = frozenset(
+    {
+        "minister",
+        "secretary",
+        "president",
+        "premier",
+        "chancellor",
+        "ambassador",
+        "envoy",
+        "governor",
+        "mayor",
+        "senator",
+        "general",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "king",
+        "queen",
+        "prince",
+    }
+)
+# Classes a generic description covers: "the minister" may be any minister.
+CLASS_FAMILIES = {
+    "minister": {"minister", "diplomat", "defense", "interior", "finance"},
+    "official": {
+        "official",
+        "minister",
+        "diplomat",
+        "defense",
+        "interior",
+        "finance",
+        "spokesperson",
+        "adviser",
+        "head",
+        "deputy",
+        "local",
+    },
+}
+
+
+def _classes(roles: Iterable[str]) -> set[str]:
+    gaz = load_gazetteer()
+    return {gaz.roles[r].role_class for r in roles if r in gaz.roles}
+
+
+def _fit(description: Mention, actor: Actor, classes: set[str] | None = None) -> int:
+    """How well a description fits a person; 0 means it cannot be them.
+
+    Agreeing country and role count; a title of a different kind ("Foreign
+    Minister" for "the secretary") counts against.
+    """
+    if actor.kind != "person":
+        return 0
+    if description.country and actor.country and description.country != actor.country:
+        return 0
+    country = int(bool(description.country and description.country == actor.country))
+    wanted = classes if classes is not None else description.role_classes - {"relational"}
+    if not actor.roles or not wanted:
+        return 2 + country
+    heads = {r.split()[-1] for r in description.roles}
+    words = {w for role in actor.roles for w in role.split()}
+    if heads & words:
+        return 6 + country
+    have = _classes(actor.roles)
+    related = set().union(*(CLASS_FAMILIES.get(c, {c}) for c in wanted))
+    related |= {c for c in have if wanted & CLASS_FAMILIES.get(c, {c})}
+    if not have & related:
+        return 0
+    conflict = bool(heads & TITLE_HEADS) and bool(words & TITLE_HEADS)
+    return (1 if conflict else 4) + country
+
+
+def resolve_actors(doc: Doc, doc_id: str, mentions: Iterable[Mention] | None = None) -> ActorIndex:
+    """Build the ``ActorIndex`` of a parsed document."""
+    index = ActorIndex(doc, doc_id)
+    mentions = list(find_mentions(doc) if mentions is None else mentions)
+    by_key: dict[str, Actor] = {}
+    persons: list[tuple[tuple[str, ...], Actor]] = []
+
+    # Full names first, so that a surname used before the full name still joins it.
+    for mention in mentions:
+        if (
+            mention.source == "name"
+            and mention.kind == "person"
+            and mention.end - mention.start > 1
+        ):
+            tokens = _name_tokens(mention.span(doc).text)
+            actor = next((a for n, a in persons if _same_person(n, tokens)), None)
+            if actor is None:
+                actor = index.new_actor(" ".join(tokens), "person")
+                persons.append((tokens, actor))
+            index.place(mention, actor)
+
+    placed_people: list[tuple[int, Actor]] = [
+        (p.start, index.actors[p.actor_id]) for p in index.placed
+    ]
+    deferred: list[Mention] = []
+    named = {p.start: index.actors[p.actor_id] for p in index.placed}
+    for mention in mentions:
+        if mention.source == "title":
+            continue
+
+        if (
+            mention.source == "name"
+            and mention.kind == "person"
+            and mention.end - mention.start > 1
+        ):
+            continue
+        if mention.source == "gazetteer" and mention.entry is not None:
+            entry = mention.entry
+            actor = by_key.get(entry.key)
+            if actor is None:
+                actor = index.new_actor(
+                    entry.name,
+                    entry.kind,
+                    entry.country,
+                    entry.sector if entry.kind != "state" else None,
+                )
+                by_key[entry.key] = actor
+            index.place(mention, actor)
+        elif mention.source == "name" and mention.kind == "organization":
+            text = mention.span(doc).text
+            key = f"org:{text.lower()}"
+            actor = by_key.get(key) or index.new_actor(text, "organization")
+            by_key[key] = actor
+            index.place(mention, actor)
+        elif mention.source == "name":
+            part = mention.span(doc).text
+            owners = [(start, a) for start, a in placed_people if part in _name_tokens(a.name)]
+            earlier = [o for o in owners if o[0] < mention.start]
+            if earlier:
+                actor = max(earlier, key=lambda o: o[0])[1]
+            elif owners:
+                actor = min(owners, key=lambda o: o[0])[1]
+            else:
+                actor = by_key.get(f"name:{part}") or index.new_actor(part, "person")
+                by_key[f"name:{part}"] = actor
+            index.place(mention, actor)
+            placed_people.append((mention.start, actor))
+        else:
+            deferred.append(mention)
+
+    # A title belongs to the name it precedes: "Russia's foreign minister Sergei Lavrov".
+    for placed in list(index.placed):
+        named.setdefault(placed.start, index.actors[placed.actor_id])
+    for mention in mentions:
+        if mention.source == "title" and mention.titles in named:
+            index.place(mention, named[mention.titles], learn=False)
+
+    # Appositions first: they teach the roles other descriptions are matched on.
+    deferred.sort(key=lambda m: not _appositive(doc, m))
+    for mention in deferred:
+        _place_description(index, mention, placed_people)
+
+    index.placed.sort(key=lambda p: (p.start, p.end))
+    for actor in index.actors.values():
+        actor.mentions.sort(key=lambda m: (m.start, m.end))
+    return index
+
+
+def _is_subject(doc: Doc, start: int) -> bool:
+    """Whether the name starting at token ``start`` is a clause's subject."""
+    for token in doc[start : start + 4]:
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.i >= start:
+            return True
+        if token.dep_ not in {"compound", "flat", "nmod"}:
+            break
+    return False
+
+
+def _appositive(doc: Doc, mention: Mention) -> bool:
+    head = doc[mention.head]
+    return head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children)
+
+
+def _place_description(
+    index: ActorIndex, mention: Mention, people: list[tuple[int, Actor]]
+) -> None:
+    doc = index.doc
+    text = mention.span(doc).text
+    # An apposition names the person: "Antony Blinken, the US secretary of state".
+    head = doc[mention.head]
+    linked = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        linked.append(head.head)
+    for token in linked:
+        placed = index.at_token(token.i)
+        if placed is not None and index.actors[placed.actor_id].kind == "person":
+            index.place(mention, index.actors[placed.actor_id])
+            people.append((mention.start, index.actors[placed.actor_id]))
+            return
+    if mention.kind == "person" and not mention.indefinite:
+        classes = None
+        own: set[str] = set()
+        if "relational" in mention.role_classes:
+            # "his US counterpart": someone else, of the same standing as the sentence's subject.
+            sent = sentence(doc[mention.start])
+            own = {a.id for s, a in people if sent.start <= s < mention.start}
+            if not own:  # "He reminded his counterpart": he is the last subject before
+                subjects = [
+                    (s, a)
+                    for s, a in people
+                    if s < sent.start
+                    and sentence(doc[s]).root.i in {t.head.i for t in doc[s : s + 4]}
+                ]
+                own = {max(subjects, key=lambda c: c[0])[1].id} if subjects else set()
+            classes = set().union(*(_classes(index.actors[a].roles) for a in own))
+        scored = [(_fit(mention, a, classes), s, a) for s, a in people if a.id not in own]
+        best = max((score for score, _, _ in scored), default=0)
+        candidates = [(s, a) for score, s, a in scored if score == best and score > 0]
+        earlier = [c for c in candidates if c[0] < mention.start]
+        # Looking ahead ("China's top diplomat ... Wang Yi said"), prefer a subject.
+        later = sorted(
+            (c for c in candidates if c[0] > mention.start),
+            key=lambda c: (not _is_subject(doc, c[0]), c[0]),
+        )
+        chosen = max(earlier, key=lambda c: c[0]) if earlier else (later[0] if later else None)
+        if chosen is not None:
+            index.place(mention, chosen[1])
+            people.append((mention.start, chosen[1]))
+            return
+    if mention.kind == "organization" and not mention.indefinite:
+        # "the ministry", "the council": the latest organisation named with that word.
+        word = head.lower_
+        for actor in reversed(index.ordered()):
+            names = [actor.name, *actor.aliases]
+            if actor.kind == "organization" and any(
+                word in n.lower().replace("’", "'").split() for n in names
+            ):
+                index.place(mention, actor)
+                return
+    first = text.split(" ", 1)
+    name = first[1] if len(first) > 1 and first[0].lower() in {"the", "a", "an"} else text
+    actor = index.new_actor(name, mention.kind, mention.country, mention.sector)
+    index.place(mention, actor)
+    if mention.kind == "person":
+        people.append((mention.start, actor))

@@ -1,0 +1,201 @@
+"""From a parsed ``Doc`` to ``Statement`` records with resolved speakers."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from communique.actors import ActorIndex, resolve_actors
+from communique.attribution.frames import (
+    Frame,
+    QuoteMap,
+    according_frames,
+    cue_frames,
+    dash_frames,
+    governors,
+    noun_phrase,
+    subject_of,
+)
+from communique.attribution.lexicon import EXCHANGE_VERBS, channel_type
+from communique.attribution.quotes import find_quotes
+from communique.attribution.speakers import Said, SpeakerResolver
+from communique.positions import sentence, text
+from communique.records import Span, Statement
+
+_CONTINUATION_WINDOW = 3  # paragraphs within which "he added" continues a statement
+
+
+def _char_span(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    return doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1].text)
+
+
+def _partners(token: Token) -> list[Token]:
+    """The other side of an exchange: "with X", "between A and B"."""
+    found: list[Token] = []
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"with", "between", "to"}:
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found += [pobj, *pobj.conjuncts]
+    return found
+
+
+class Exchanges:
+    """Calls and talks mentioned in a document, with their participants."""
+
+    def __init__(self, doc: Doc, resolver: SpeakerResolver) -> None:
+        self.items: list[tuple[int, set[str]]] = []
+        self.lead: set[str] = set()
+        for token in doc:
+            if channel_type(token) == "exchange" and token.pos_ in {"NOUN", "PROPN"}:
+                people = _partners(token)
+                verb = token.head
+                while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+                    verb = verb.head
+                subject = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
+                if subject is not None:
+                    people += [subject, *subject.conjuncts]
+                self._add(token.i, people, resolver)
+            elif token.lemma_ in EXCHANGE_VERBS and token.pos_ == "VERB":
+                people = _partners(token)
+                subject = subject_of(token)
+                if people and subject is not None:
+                    self._add(token.i, [subject, *subject.conjuncts, *people], resolver)
+                if sentence(token).start == 0 and token.dep_ == "ROOT" and subject is not None:
+                    # A lead like "X spoke with Y" frames the whole document as their exchange.
+                    partners = people + [
+                        p for c in token.children if c.dep_ == "dobj" for p in _partners(c)
+                    ]
+                    participants = {resolver.actor_at(t) for t in [subject, *partners]}
+                    participants.discard(None)
+                    if len(participants) == 2:
+                        self.lead = participants  # type: ignore[assignment]
+
+    def _add(self, token: int, people: list[Token], resolver: SpeakerResolver) -> None:
+        actors = {resolver.actor_at(p) for p in people}
+        actors.discard(None)
+        self.items.append((token, actors))  # type: ignore[arg-type]
+
+    def add(self, token: int, actors: set[str | None]) -> None:
+        actors = {a for a in actors if a}
+        for i, (t, known) in enumerate(self.items):
+            if t == token:
+                self.items[i] = (t, known | actors)  # type: ignore[operator]
+                return
+        self.items.append((token, actors))  # type: ignore[arg-type]
+
+    def partner(self, token: int, speaker: str) -> str | None:
+        """The other participant of the exchange at ``token`` or the nearest before it."""
+        for t, actors in sorted(self.items, key=lambda item: -item[0]):
+            if t > token or speaker not in actors or len(actors) != 2:
+                continue
+            return next(a for a in actors if a != speaker)
+        return None
+
+
+def _register_documents(doc: Doc, resolver: SpeakerResolver) -> None:
+    for token in doc:
+        if channel_type(token) == "document" and token.pos_ in {"NOUN", "PROPN"}:
+            owner = resolver.document_owner(token)
+            if owner:
+                resolver.documents.add(token.i, _char_span(doc, noun_phrase(token)), owner)
+
+
+def _order(frame: Frame, doc: Doc) -> int:
+    positions = [frame.start]
+    if frame.cue:
+        positions.append(doc[frame.cue[0]].idx)
+    return min(positions)
+
+
+def _content_spans(doc: Doc, frame: Frame) -> list[Span]:
+    full = text(doc)
+    spans = []
+    for start, end in sorted(frame.content):
+        while end > start and (full[end - 1] in ",;:" or full[end - 1].isspace()):
+            end -= 1
+        if end > start:
+            spans.append(Span.of(full, start, end))
+    return spans
+
+
+def extract_statements(doc: Doc, doc_id: str, index: ActorIndex | None = None) -> list[Statement]:
+    """All statements in a parsed document, in text order."""
+    index = index if index is not None else resolve_actors(doc, doc_id)
+    full = text(doc)
+    qmap = QuoteMap(doc, find_quotes(full))
+    frames = cue_frames(doc, qmap)
+    frames += dash_frames(doc, qmap)
+    frames += according_frames(doc, frames)
+    frames.sort(key=lambda f: _order(f, doc))
+
+    resolver = SpeakerResolver(doc, index, quoted=lambda i: qmap.of_token[i] is not None)
+    _register_documents(doc, resolver)
+    exchanges = Exchanges(doc, resolver)
+    statements: list[Statement] = []
+    for frame in frames:
+        content = _content_spans(doc, frame)
+        if not content:
+            continue
+        confidence = frame.confidence
+        speaker, antecedent = resolver.source(frame.source) if frame.source else (None, None)
+        via = frame.via
+        if antecedent is not None:
+            via = via or antecedent
+            confidence -= 0.1
+        if speaker is None:
+            confidence -= 0.3
+        anchor = frame.cue[0] if frame.cue else (frame.source[0] if frame.source else 0)
+        addressee = resolver.addressee(frame.addressee) if frame.addressee is not None else None
+        if addressee is None and speaker and frame.exchange is not None:
+            addressee = exchanges.partner(frame.exchange, speaker)
+        paragraph = resolver.paragraph(anchor)
+        if addressee is None and speaker and frame.cue_class == "continuation":
+            for said in reversed(resolver.said):
+                if paragraph - said.paragraph > _CONTINUATION_WINDOW:
+                    break
+                if said.speaker == speaker:
+                    addressee = said.addressee
+                    break
+        if (
+            addressee is None
+            and speaker in exchanges.lead
+            and frame.via_type not in {"occasion", "medium"}
+        ):
+            addressee = next(a for a in exchanges.lead if a != speaker)
+        if addressee == speaker:
+            addressee = None
+        if frame.exchange is not None:
+            exchanges.add(frame.exchange, {speaker, addressee})
+        elif frame.cue:
+            for governor in governors(doc[frame.cue[0]]):
+                for child in governor.children:
+                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                        if channel_type(pobj) == "exchange":
+                            exchanges.add(pobj.i, {speaker, addressee})
+        if via is not None and frame.via_type == "document" and speaker:
+            head = doc.char_span(*via, alignment_mode="expand")
+            if head is not None:
+                resolver.documents.add(head.root.i, via, speaker)
+        resolver.said.append(Said(anchor, speaker, addressee, paragraph))
+        cue = None
+        if frame.cue:
+            first, last = doc[frame.cue[0]], doc[frame.cue[-1]]
+            cue = Span.of(full, first.idx, last.idx + len(last.text))
+        source = Span.of(full, *_char_span(doc, frame.source)) if frame.source else None
+        statements.append(
+            Statement(
+                id="",
+                doc_id=doc_id,
+                kind=frame.kind,
+                cue=cue,
+                content=content,
+                source=source,
+                speaker=speaker,
+                addressee=addressee,
+                via=Span.of(full, *via) if via else None,
+                confidence=max(0.1, min(1.0, confidence)),
+            )
+        )
+    statements.sort(key=lambda s: s.start)
+    for n, statement in enumerate(statements, 1):
+        statement.id = f"{doc_id}:s{n}"
+    return statements

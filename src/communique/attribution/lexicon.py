@@ -1,0 +1,79 @@
+"""The attribution lexicons: cue verbs and channel nouns (``attribution/data``)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "him", "her", "them"})
+# Cue verbs whose object is what the statement is about, not its addressee.
+OBJECT_AS_CONTENT = frozenset({"deny", "confirm", "reiterate", "announce", "reject", "repeat"})
+# Cue verbs whose "of"/"against"/"about" object is the content: "warned Moscow of a price".
+PREPOSITIONAL_CONTENT = {
+    "warn": {"of", "against", "about"},
+    "caution": {"against", "about"},
+    "accuse": {"of"},
+    "remind": {"of"},
+    "assure": {"of"},
+    "complain": {"about", "of"},
+}
+# Multi-word cues: lemma -> particle or object that completes it.
+PHRASAL_CUES = {
+    "point": ("prt", "out"),
+    "go": ("prt", "on"),
+    "make": ("any", "clear"),
+    "draw": ("dobj", "attention"),
+    "call": ("prep", "on"),
+}
+# Verbs of talking with someone: "spoke with his US counterpart".
+EXCHANGE_VERBS = frozenset({"speak", "talk", "meet", "confer", "hold", "have", "phone", "call"})
+
+
+@dataclass(frozen=True, slots=True)
+class CueVerb:
+    lemma: str
+    cue_class: str  # speech | directive | belief | continuation | document
+
+
+def _rows(filename: str) -> list[dict[str, str]]:
+    path = resources.files("communique.attribution") / "data" / filename
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def cue_verbs() -> dict[str, CueVerb]:
+    return {r["lemma"]: CueVerb(r["lemma"], r["class"]) for r in _rows("cues.tsv")}
+
+
+@lru_cache(maxsize=1)
+def channel_nouns() -> dict[str, str]:
+    """Channel noun -> type (document | medium | occasion)."""
+    return {r["noun"]: r["type"] for r in _rows("channels.tsv")}
+
+
+def channel_type(token: Token) -> str | None:
+    nouns = channel_nouns()
+    return nouns.get(token.lower_) or nouns.get(token.lemma_.lower())
+
+
+def cue_class(token: Token) -> str | None:
+    """The class of a cue verb, or None if ``token`` is not one."""
+    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN"}:
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in PHRASAL_CUES:
+        dep, word = PHRASAL_CUES[lemma]
+        if any(c.lower_ == word and (dep == "any" or c.dep_ == dep) for c in token.children):
+            return (
+                "continuation" if lemma == "go" else ("directive" if lemma == "call" else "speech")
+            )
+        if lemma not in cue_verbs():
+            return None
+    verb = cue_verbs().get(lemma)
+    return verb.cue_class if verb else None

@@ -1,0 +1,265 @@
+"""Resolve a frame's source and addressee to actors, by rules over the parse.
+
+- a named or described source is the actor its mention resolved to;
+- "he"/"she": a person in the same sentence before the pronoun, else the
+  previous statement's speaker, else the nearest person in subject position;
+- "the statement read": whoever issued the nearest document mentioned before
+  (its possessor, "The state department's readout", or the speaker whose
+  channel it was, "X said in a statement");
+- coordinated sources ("the US and its NATO allies") become a group actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from communique.actors import ActorIndex, load_gazetteer
+from communique.actors.mentions import Mention
+from communique.actors.resolution import Placed
+from communique.attribution.frames import noun_phrase
+from communique.attribution.lexicon import channel_type
+from communique.positions import paragraph, sentence
+
+_ISSUE_VERBS = frozenset(
+    {
+        "issue",
+        "release",
+        "publish",
+        "post",
+        "send",
+        "circulate",
+        "put",
+        "distribute",
+        "make",
+        "give",
+    }
+)
+_MALE = frozenset({"he", "him", "his"})
+_FEMALE = frozenset({"she", "her", "hers"})
+_PLURAL = frozenset({"they", "them", "it", "we"})
+_FEMALE_WORDS = ("woman", "ms", "mrs", "miss", "madam", "queen", "chairwoman")
+_MALE_WORDS = ("spokesman", "mr", "king", "chairman", "businessman", "congressman")
+
+
+@dataclass(slots=True)
+class Said:
+    """What a resolved statement leaves for the ones after it."""
+
+    token: int
+    speaker: str | None
+    addressee: str | None
+    paragraph: int
+
+
+@dataclass(slots=True)
+class Documents:
+    """Documents mentioned so far, with who issued them: antecedents for "the statement"."""
+
+    items: list[tuple[int, tuple[int, int], str | None]] = field(default_factory=list)
+
+    def add(self, token: int, span: tuple[int, int], owner: str | None) -> None:
+        self.items.append((token, span, owner))
+
+    def before(self, token: int) -> tuple[tuple[int, int], str | None] | None:
+        earlier = [item for item in self.items if item[0] < token and item[2]]
+        if not earlier:
+            return None
+        _, span, owner = max(earlier, key=lambda item: item[0])
+        return span, owner
+
+
+class SpeakerResolver:
+    """Resolves sources and addressees in text order, remembering what was said."""
+
+    def __init__(
+        self, doc: Doc, index: ActorIndex, quoted: Callable[[int], bool] = lambda i: False
+    ) -> None:
+        self.doc = doc
+        self.index = index
+        self.quoted = quoted
+        self.said: list[Said] = []
+        self.gender: dict[str, str] = {}
+        self.documents = Documents()
+        self._learn_genders()
+
+    # -- genders ---------------------------------------------------------------------------
+    def _learn_genders(self) -> None:
+        for placed in self.index.placed:
+            words = self.doc[placed.start : placed.end].text.lower().replace(".", "").split()
+            for role in self.index.actors[placed.actor_id].roles:
+                words += role.split()
+            if any(w.endswith(_FEMALE_WORDS) for w in words):
+                self.gender.setdefault(placed.actor_id, "f")
+            elif any(w in _MALE_WORDS for w in words):
+                self.gender.setdefault(placed.actor_id, "m")
+
+    def _fits(self, actor_id: str, pronoun: str) -> bool:
+        actor = self.index.get(actor_id)
+        if actor is None:
+            return False
+        if pronoun in _PLURAL:
+            return actor.kind != "person"
+        if actor.kind != "person":
+            return False
+        gender = self.gender.get(actor_id)
+        return gender is None or gender == ("f" if pronoun in _FEMALE else "m")
+
+    # -- sources ---------------------------------------------------------------------------
+    def paragraph(self, token: int) -> int:
+        return paragraph(self.doc, self.doc[token].idx)
+
+    def pronoun(self, token: Token) -> str | None:
+        """The actor a pronoun source refers to (see the module docstring)."""
+        word = token.lower_
+        sent = sentence(token)
+        previous = sentence(self.doc[sent.start - 1]) if sent.start > 0 else None
+        for placed in self._mentions_before(token.i):
+            if placed.start < sent.start:
+                break
+            if self._fits(placed.actor_id, word):
+                return self._remember(placed.actor_id, word)
+        if previous is not None:
+            # The subject of the sentence before: "Zakharova was speaking. ... she said".
+            for placed in self._mentions_before(sent.start):
+                if placed.start < previous.start:
+                    break
+                head = self.doc[placed.mention.head]
+                if head.dep_ in {"nsubj", "nsubjpass"} and self._fits(placed.actor_id, word):
+                    return self._remember(placed.actor_id, word)
+        paragraph = self.paragraph(token.i)
+        for said in reversed(self.said):
+            if said.speaker and paragraph - said.paragraph <= 2 and self._fits(said.speaker, word):
+                return self._remember(said.speaker, word)
+        fallback = None
+        for placed in self._mentions_before(token.i):
+            if not self._fits(placed.actor_id, word):
+                continue
+            head = self.doc[placed.mention.head] if placed.mention.head >= 0 else None
+            if head is not None and head.dep_ in {"nsubj", "nsubjpass"}:
+                return self._remember(placed.actor_id, word)
+            fallback = fallback or placed.actor_id
+        return self._remember(fallback, word) if fallback else None
+
+    def _mentions_before(self, i: int) -> Iterator[Placed]:
+        """Mentions before token ``i``, nearest first, leaving out those inside quotations:
+        whoever is named in a quote is not the one quoted."""
+        for placed in self.index.before(i):
+            if not self.quoted(placed.mention.head):
+                yield placed
+
+    def _remember(self, actor_id: str | None, pronoun: str) -> str | None:
+        if actor_id and pronoun in _MALE | _FEMALE:
+            self.gender.setdefault(actor_id, "f" if pronoun in _FEMALE else "m")
+        return actor_id
+
+    def document_owner(self, head: Token) -> str | None:
+        """Who issued a document: "the State Department's readout", "a White House readout"."""
+        for child in head.children:
+            if child.dep_ == "poss" or (child.dep_ in {"compound", "amod", "nmod"}):
+                actor = self.actor_at(child)
+                if actor:
+                    return actor
+            if child.dep_ == "prep" and child.lower_ in {"from", "of", "by"}:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    actor = self.actor_at(pobj)
+                    if actor:
+                        return actor
+        # "The Kremlin issued a statement": the subject of issuing it.
+        if head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_ in _ISSUE_VERBS:
+            verb = head.head
+            issuer = [c for c in verb.children if c.dep_ == "nsubj"] or [
+                p for a in verb.children if a.dep_ == "agent" for p in a.children
+            ]
+            if issuer:
+                actor = self.actor_at(issuer[0])
+                if actor:
+                    return actor
+        for child in head.children:
+            if child.dep_ == "acl":  # "a statement issued by the ministry"
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                        actor = self.actor_at(pobj)
+                        if actor:
+                            return actor
+        return None
+
+    def actor_at(self, token: Token) -> str | None:
+        """The actor a word refers to, if any: a mention, a demonym, an organisation's noun."""
+        if token.lower_ in _MALE | _FEMALE | _PLURAL and token.pos_ == "PRON":
+            return self.pronoun(token)
+        placed = self.index.at_token(token.i)
+        if placed is not None:
+            return placed.actor_id
+        gaz = load_gazetteer()
+        iso3 = gaz.demonyms.get(token.lower_)
+        if iso3:
+            return self._state(iso3, token)
+        # "council papers": the organisation whose name ends in that word.
+        for actor in reversed(self.index.ordered()):
+            if actor.kind == "organization" and actor.name.lower().split()[-1:] == [token.lower_]:
+                return actor.id
+        return None
+
+    def _state(self, iso3: str, token: Token) -> str:
+        for actor in self.index.ordered():
+            if actor.kind == "state" and actor.country == iso3:
+                return actor.id
+        actor = self.index.new_actor(load_gazetteer().country_name(iso3), "state", iso3)
+        self.index.place(
+            Mention(token.i, token.i + 1, "state", "demonym", country=iso3, head=token.i), actor
+        )
+        return actor.id
+
+    def source(self, span: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
+        """The speaker of a source span, and the document it points back to, if any."""
+        doc = self.doc
+        head = doc[span[0] : span[1]].root
+        if head.pos_ == "PRON" and head.lower_ in _MALE | _FEMALE | _PLURAL:
+            return self.pronoun(head), None
+        if channel_type(head) == "document":
+            owner = self.document_owner(head)
+            if owner:
+                return owner, None
+            antecedent = self.documents.before(head.i)
+            if antecedent:
+                return antecedent[1], antecedent[0]
+            return None, None
+        conjuncts = [head, *(t for t in head.conjuncts if span[0] <= t.i < span[1])]
+        if len(conjuncts) > 1:
+            members = [a for a in (self.actor_at(t) or self._inner(t) for t in conjuncts) if a]
+            if len(set(members)) > 1:
+                return self.index.group(members, *span).id, None
+        actor = self.actor_at(head) or self._inner(head, span)
+        if actor is None:
+            actor = self._new_source(head, span)
+        return actor, None
+
+    def _inner(self, head: Token, span: tuple[int, int] | None = None) -> str | None:
+        """The mention inside a phrase nearest its head ("its NATO allies" -> NATO)."""
+        start, end = span if span else noun_phrase(head, keep_appos=False)
+        inside = self.index.in_span(start, end)
+        if not inside:
+            return None
+        nearest = min(inside, key=lambda p: abs(p.mention.head - head.i))
+        return nearest.actor_id
+
+    def _new_source(self, head: Token, span: tuple[int, int]) -> str:
+        """An actor for a source nothing else names: "Analysts", "Zakharova"."""
+        start, end = noun_phrase(head, keep_appos=False)
+        text = self.doc[start:end].text
+        if head.pos_ == "PROPN":
+            kind = "organization" if head.ent_type_ in {"ORG", "NORP"} else "person"
+        else:
+            kind = "group" if head.tag_ in {"NNS", "NNPS"} else "person"
+        if text.lower().startswith("the "):
+            text = text[4:]
+        actor = self.index.new_actor(text, kind)
+        self.index.place(Mention(start, end, kind, "source", head=head.i), actor)
+        return actor.id
+
+    def addressee(self, token: int) -> str | None:
+        head = self.doc[token]
+        return self.actor_at(head) or self._inner(head)

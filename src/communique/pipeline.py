@@ -1,0 +1,57 @@
+"""Run the pipeline over documents: parse, attribute, and emit schema-1 records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+
+from communique import nlp as nlp_module
+from communique.records import SCHEMA_VERSION, Document
+
+BATCH_SIZE = 32
+
+
+def record(document: Document, doc: Any) -> dict[str, Any]:
+    """The schema-1 record of one processed document (see DESIGN.md, "Records")."""
+    return {
+        "schema": SCHEMA_VERSION,
+        "doc_id": document.id,
+        "text": document.text,
+        "statements": [s.to_dict() for s in doc._.statements],
+        "actors": [a.to_dict() for a in doc._.actors],
+        "events": [],
+    }
+
+
+def process(
+    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = BATCH_SIZE
+) -> Iterator[tuple[Document, dict[str, Any]]]:
+    """Process documents in batches with one ``nlp.pipe``; yields (document, record)."""
+    nlp = nlp or nlp_module.load()
+    pending: list[Document] = []
+
+    def docs() -> Iterator[Any]:
+        for document in documents:
+            pending.append(document)
+            doc = nlp.make_doc(document.text)
+            doc._.doc_id = document.id
+            yield doc
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        document = pending.pop(0)
+        yield document, record(document, doc)
+
+
+def extract(
+    text: str, published: str | None = None, doc_id: str = "doc", model: str | None = None
+) -> dict[str, Any]:
+    """Statements, actors and events of one text, as a schema-1 record.
+
+    >>> record = extract("“We will not back down,” the minister said.")
+    >>> record["statements"][0]["cue"]["text"]
+    'said'
+    """
+    document = Document(id=doc_id, text=text, published=published)
+    return next(process([document], nlp_module.load(model)))[1]

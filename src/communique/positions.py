@@ -1,0 +1,46 @@
+"""Positions in a ``Doc`` that stay cheap to look up on long documents.
+
+``Doc.text`` joins every token on each access and ``Token.sent`` scans the
+sentences on each call; these helpers compute each once per ``Doc`` and keep
+it in ``doc.user_data``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+_SENTS = "communique.sentence_of"
+_BREAKS = "communique.line_breaks"
+_TEXT = "communique.text"
+
+
+def text(doc: Doc) -> str:
+    """``doc.text``, computed once."""
+    value = doc.user_data.get(_TEXT)
+    if value is None:
+        value = doc.user_data[_TEXT] = doc.text
+    return value
+
+
+def sentence(token: Token) -> Span:
+    """The sentence holding ``token`` (same as ``token.sent``, in constant time)."""
+    doc = token.doc
+    index = doc.user_data.get(_SENTS)
+    if index is None or len(index) != len(doc):
+        index = [None] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                index[i] = sent
+        doc.user_data[_SENTS] = index
+    return index[token.i]
+
+
+def paragraph(doc: Doc, offset: int) -> int:
+    """The number of the paragraph (0-based, counted by line breaks) at character ``offset``."""
+    breaks = doc.user_data.get(_BREAKS)
+    if breaks is None:
+        breaks = [i for i, c in enumerate(text(doc)) if c == "\n"]
+        doc.user_data[_BREAKS] = breaks
+    return bisect_right(breaks, offset - 1)

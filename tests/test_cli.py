@@ -1,0 +1,107 @@
+"""The command line: formats, inputs, and what happens to bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from communique.cli import app
+
+GOOD = "“We will not back down,” the mayor said.\n"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_jsonl_writes_one_schema_1_record_per_document(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(
+        json.dumps({"id": "wire-1", "text": GOOD, "publisher": "Wire", "published": "2022-02-12"})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["doc_id"] for r in records] == ["a", "wire-1"]
+    for record in records:
+        assert set(record) == {"schema", "doc_id", "text", "statements", "actors", "events"}
+        assert record["schema"] == 1
+        (statement,) = record["statements"]
+        assert statement["content"][0]["text"] == "We will not back down"
+        assert statement["doc_id"] == record["doc_id"]
+
+
+def test_json_and_table_formats(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "call.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--format", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)[0]["doc_id"] == "call"
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0
+    assert "We will not back down" in result.stdout
+
+
+def test_bad_inputs_get_one_line_each_and_the_rest_is_processed(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (tmp_path / "latin1.txt").write_bytes("Le café, a dit le chef.".encode("latin-1"))
+    (tmp_path / "huge.txt").write_text(
+        "The minister said the plan was dead. " * 140_000, encoding="utf-8"
+    )  # about 5 MB
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "lines.jsonl").write_text(
+        '{"id": "ok", "text": "The mayor said the bridge was safe."}\n'
+        "not json\n"
+        '{"id": "no-text"}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 1
+    done = [json.loads(line)["doc_id"] for line in result.stdout.splitlines()]
+    assert done == ["good", "ok"]
+    errors = result.stderr.strip().splitlines()
+    expected = {
+        "empty.txt": "empty",
+        "binary.txt": "binary",
+        "latin1.txt": "UTF-8",
+        "huge.txt": "too large",
+        "lines.jsonl:2": "invalid JSON",
+        "lines.jsonl:3": "'text'",
+    }
+    assert len(errors) == len(expected)
+    for where, reason in expected.items():
+        (line,) = [e for e in errors if f"{where}:" in e]
+        assert reason in line
+        assert line.startswith("communique: error: ")
+
+
+def test_missing_path_fails_with_exit_code_1(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt"), "--format", "json"])
+    assert result.exit_code == 1
+    assert "no such file or directory" in result.stderr
+
+
+def test_missing_model_is_named(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--model", "en_core_web_xx"])
+    assert result.exit_code == 2
+    assert "en_core_web_xx" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_published_must_be_a_date(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(GOOD, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--published", "28/01/2022"])
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.output + result.stderr

@@ -1,0 +1,147 @@
+"""The article that defines the job: ``../shared/seed/article.txt``.
+
+Skipped when ``../shared`` is absent. Statements are found by a snippet of
+their content, so the checks read like what an analyst reads off the article.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from communique import extract
+
+WANG_SNIPPETS = [
+    "stop interfering” in the Winter Olympics",  # warning Washington to ...
+    "Russia’s security concerns in Europe",  # ... and stressing that ...
+    "The most urgent priority right now",  # Wang Yi said ..., according to a ministry statement
+    "continues to make mistakes",  # Wang told Blinken that ...
+    "stop playing with fire",  # he added
+    "should be taken seriously.”\n",  # with Wang telling Blinken that ...
+    "All parties should completely abandon",  # Wang said
+    "Russia’s reasonable security concerns",  # he said
+    "regional security cannot be guaranteed",  # Wang said that ...
+]
+
+
+@pytest.fixture(scope="module")
+def record(seed_text: str) -> dict[str, Any]:
+    return extract(seed_text, published="2022-01-28", doc_id="seed")
+
+
+def _actor(record: dict[str, Any], actor_id: str | None) -> dict[str, Any]:
+    assert actor_id is not None, "no actor resolved"
+    return next(a for a in record["actors"] if a["id"] == actor_id)
+
+
+def _statement(record: dict[str, Any], snippet: str) -> dict[str, Any]:
+    at = record["text"].index(snippet)
+    found = [
+        s for s in record["statements"] if any(c["start"] <= at < c["end"] for c in s["content"])
+    ]
+    assert len(found) == 1, f"{len(found)} statements hold {snippet!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize("snippet", WANG_SNIPPETS)
+def test_wang_yi_is_the_speaker(record: dict[str, Any], snippet: str) -> None:
+    statement = _statement(record, snippet)
+    assert _actor(record, statement["speaker"])["name"] == "Wang Yi"
+
+
+def test_the_first_sentence_names_wang_by_title(record: dict[str, Any]) -> None:
+    for snippet, cue in [(WANG_SNIPPETS[0], "warning"), (WANG_SNIPPETS[1], "stressing")]:
+        statement = _statement(record, snippet)
+        assert statement["source"]["text"] == "China’s top diplomat"
+        assert statement["cue"]["text"] == cue
+        assert statement["kind"] == "partial"
+
+
+def test_warning_washington_is_addressed_to_the_united_states(record: dict[str, Any]) -> None:
+    addressee = _actor(record, _statement(record, WANG_SNIPPETS[0])["addressee"])
+    assert addressee["kind"] == "state"
+    assert addressee["country"] == "USA"
+    assert "Washington" in addressee["aliases"]
+
+
+def test_quote_from_the_ministry_statement_comes_via_it(record: dict[str, Any]) -> None:
+    statement = _statement(record, "The most urgent priority right now")
+    assert statement["kind"] == "direct"
+    assert statement["via"]["text"] == "a ministry statement"
+    assert record["text"][statement["via"]["start"] : statement["via"]["end"]] == (
+        "a ministry statement"
+    )
+    assert statement["source"]["text"].endswith("Wang Yi")
+
+
+@pytest.mark.parametrize(
+    "snippet, cue",
+    [
+        ("continues to make mistakes", "told"),
+        ("should be taken seriously.”\n", "telling"),
+    ],
+)
+def test_what_wang_told_blinken_is_addressed_to_blinken(
+    record: dict[str, Any], snippet: str, cue: str
+) -> None:
+    statement = _statement(record, snippet)
+    assert statement["cue"]["text"] == cue
+    assert _actor(record, statement["addressee"])["name"] == "Antony Blinken"
+
+
+def test_he_added_continues_wangs_statement(record: dict[str, Any]) -> None:
+    statement = _statement(record, "stop playing with fire")
+    assert statement["source"]["text"] == "he"
+    assert statement["cue"]["text"] == "added"
+    assert _actor(record, statement["addressee"])["name"] == "Antony Blinken"
+
+
+def test_the_statement_read_is_the_state_departments(record: dict[str, Any]) -> None:
+    statement = _statement(record, "Secretary Blinken underscored")
+    assert statement["source"]["text"] == "the statement"
+    assert statement["kind"] == "direct"
+    speaker = _actor(record, statement["speaker"])
+    assert speaker["kind"] == "organization"
+    assert speaker["country"] == "USA"
+    assert "state department" in " ".join([speaker["name"], *speaker["aliases"]]).lower()
+    assert statement["via"]["text"].startswith("The state department’s readout")
+
+
+def test_us_and_nato_allies_speak_together(record: dict[str, Any]) -> None:
+    statement = _statement(record, "they are ready for any eventuality")
+    assert statement["kind"] == "indirect"
+    assert statement["source"]["text"] == "The US and its NATO allies"
+    group = _actor(record, statement["speaker"])
+    assert group["kind"] == "group"
+    members = [_actor(record, m) for m in group["members"]]
+    assert {(m["kind"], m["country"]) for m in members} == {
+        ("state", "USA"),
+        ("organization", "IGO"),
+    }
+    assert any(m["name"] == "NATO" for m in members)
+
+
+def test_nothing_is_invented(record: dict[str, Any]) -> None:
+    """Exactly the article's eleven statements: no caption, no unattributed sentence."""
+    expected = [*WANG_SNIPPETS, "Secretary Blinken underscored", "they are ready for any"]
+    found = {_statement(record, snippet)["id"] for snippet in expected}
+    assert len(found) == len(expected)
+    assert len(record["statements"]) == len(expected)
+    caption = record["text"].index("Photo: Reuters")
+    for statement in record["statements"]:
+        for span in statement["content"]:
+            assert not span["start"] <= caption < span["end"]
+
+
+def test_actors_have_one_record_per_person_and_state(record: dict[str, Any]) -> None:
+    names = [a["name"] for a in record["actors"]]
+    assert names.count("Wang Yi") == 1
+    assert names.count("Antony Blinken") == 1
+    wang = next(a for a in record["actors"] if a["name"] == "Wang Yi")
+    assert wang["country"] == "CHN"
+    assert {"Wang", "China’s top diplomat"} <= set(wang["aliases"])
+    states = {a["country"]: a for a in record["actors"] if a["kind"] == "state"}
+    assert "Beijing" in states["CHN"]["aliases"]
+    assert "Moscow" in states["RUS"]["aliases"]
+    assert "Washington" in states["USA"]["aliases"]

@@ -71,7 +71,12 @@ def _table(record: dict[str, Any], console: Console) -> None:
     table.add_column("content", ratio=6)
     for s in record["statements"]:
         speaker = names.get(s["speaker"], "?") if s["speaker"] else "—"
-        if s["source"] and s["source"]["text"] != speaker:
+        source = s["source"]["text"] if s["source"] else ""
+        if (
+            source
+            and speaker.lower() not in source.lower()
+            and source.lower() not in (speaker.lower())
+        ):
             speaker += f"\n[dim]{_short(s['source']['text'], 30)}[/]"
         table.add_row(
             speaker,
@@ -122,6 +127,8 @@ def extract(
             yield item
 
     console = Console(highlight=False)
+    if not console.is_terminal:  # piped or logged: room for the table, not 80 columns
+        console = Console(highlight=False, width=max(console.width, 132))
     records = (rec for _, rec in process(documents(), nlp))
     out = sys.stdout
     if format is Format.json:

@@ -54,20 +54,24 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
         return None, (f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})")
 
 
-def read_txt(path: Path) -> Iterator[Document | Failure]:
+def read_text_file(path: Path) -> tuple[str | None, str | None]:
+    """(text, None) for a readable UTF-8 file, else (None, reason)."""
     try:
         data = path.read_bytes()
     except OSError as error:
-        yield Failure(str(path), f"cannot read file: {error.strerror or error}")
-        return
-    if len(data) > 4 * MAX_CHARS:  # more characters than the limit, whatever the encoding
+        return None, f"cannot read file: {error.strerror or error}"
+    return decode(data)
+
+
+def read_txt(path: Path) -> Iterator[Document | Failure]:
+    if path.stat().st_size > 4 * MAX_CHARS:  # more characters than the limit, in any encoding
         yield Failure(
             str(path),
-            f"file is {len(data) / 1e6:.1f} MB, too large for one document "
+            f"file is {path.stat().st_size / 1e6:.1f} MB, too large for one document "
             f"(limit {MAX_CHARS:,} characters)",
         )
         return
-    text, reason = decode(data)
+    text, reason = read_text_file(path)
     reason = reason or check_text(text or "")
     if reason:
         yield Failure(str(path), reason)
@@ -92,12 +96,7 @@ def _document(obj: object) -> tuple[Document | None, str | None]:
 
 
 def read_jsonl(path: Path) -> Iterator[Document | Failure]:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        yield Failure(str(path), f"cannot read file: {error.strerror or error}")
-        return
-    text, reason = decode(data)
+    text, reason = read_text_file(path)
     if reason:
         yield Failure(str(path), reason)
         return

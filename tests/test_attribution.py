@@ -66,7 +66,7 @@ def test_quoted_as_saying() -> None:
     record = run("Prime Minister Ola Berg was quoted as saying that the vote would go ahead.")
     statement = only(record)
     assert statement["cue"]["text"] == "quoted as saying"
-    assert contents(statement) == ["the vote would go ahead"]
+    assert contents(statement) == ["that the vote would go ahead"]
     assert name(record, statement["speaker"]) == "Ola Berg"
 
 
@@ -111,7 +111,7 @@ def test_told_and_urged_name_the_addressee() -> None:
     first, second = record["statements"]
     assert name(record, first["addressee"]) == "Oleg Marin"
     assert name(record, second["addressee"]) == "Russia"
-    assert contents(second) == ["withdraw its troops"]
+    assert contents(second) == ["Moscow to withdraw its troops"]  # whom the demand is made of
 
 
 def test_statement_read_resolves_to_the_issuer() -> None:
@@ -133,7 +133,6 @@ def test_statement_read_resolves_to_the_issuer() -> None:
         "Much depends on Moscow's so-called “red lines”.",
         "The treaty, known as “New START”, expires in 2026.",
         "Macron spent two hours speaking to the Kremlin leader.",
-        "Beijing hopes to turn the Games into a soft power triumph.",
         "The statement was published on the ministry's website.",
         "The readout made no mention of the Olympics.",
         "She asked not to be named.",
@@ -141,3 +140,35 @@ def test_statement_read_resolves_to_the_issuer() -> None:
 )
 def test_no_statement_without_attribution(text: str) -> None:
     assert run(text)["statements"] == []
+
+
+def test_quote_sentences_after_a_statement_continue_it() -> None:
+    record = run(
+        "“It is fiscally responsible,” said Leo Burman, an economist. "
+        "“It does not make our problems worse.”\nThe plan has critics."
+    )
+    statement = only(record)
+    assert contents(statement) == [
+        "It is fiscally responsible",
+        "It does not make our problems worse.",
+    ]
+
+
+def test_relative_pronoun_source_resolves_to_its_antecedent() -> None:
+    record = run("The bill was backed by Senator Ana Ruiz, who said that it would pass.")
+    statement = only(record)
+    assert statement["source"]["text"] == "who"
+    assert name(record, statement["speaker"]) == "Ana Ruiz"
+
+
+def test_a_hope_is_a_belief_attribution() -> None:
+    record = run("Beijing hopes that the Games will be a soft power triumph.")
+    statement = only(record)
+    assert statement["cue_class"] == "belief"
+    assert contents(statement) == ["that the Games will be a soft power triumph"]
+    assert name(record, statement["speaker"]) == "China"
+
+
+def test_speech_is_labelled_speech() -> None:
+    statement = only(run("“We will not back down,” the mayor said."))
+    assert statement["cue_class"] == "speech"

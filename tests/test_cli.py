@@ -105,3 +105,24 @@ def test_published_must_be_a_date(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(path), "--published", "28/01/2022"])
     assert result.exit_code == 2
     assert "YYYY-MM-DD" in result.output + result.stderr
+
+
+def test_an_internal_error_costs_one_document(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from communique.attribution import component
+
+    real = component.extract_statements
+
+    def flaky(doc, doc_id, index):
+        if doc_id == "bad":
+            raise ValueError("boom")
+        return real(doc, doc_id, index)
+
+    monkeypatch.setattr(component, "extract_statements", flaky)
+    for name in ("bad", "good"):
+        (tmp_path / f"{name}.txt").write_text(GOOD, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert [json.loads(line)["doc_id"] for line in result.stdout.splitlines()] == ["good"]
+    assert "bad: attribution failed: ValueError: boom" in result.stderr

@@ -62,3 +62,9 @@ def test_offsets_exclude_the_marks() -> None:
     (quote,) = find_quotes(text)
     assert text[quote.open_mark] == "“" and text[quote.close_mark] == "”"
     assert (quote.start, quote.end) == (9, 12)
+
+
+def test_doubled_apostrophes_are_quote_marks() -> None:
+    text = "''This isn't reform,'' said the economist. ''It's anti-reform.''"
+    assert texts(text) == [["This isn't reform,"], ["It's anti-reform."]]
+    assert find_quotes(text)[0].outer_end == text.index(" said")

@@ -123,11 +123,22 @@ def test_us_and_nato_allies_speak_together(record: dict[str, Any]) -> None:
 
 
 def test_nothing_is_invented(record: dict[str, Any]) -> None:
-    """Exactly the article's eleven statements: no caption, no unattributed sentence."""
+    """Exactly the article's eleven statements of speech; no caption, no unattributed
+    sentence. Attributions of other kinds may only be the article's own: Beijing's hope
+    and what both officials discussed."""
     expected = [*WANG_SNIPPETS, "Secretary Blinken underscored", "they are ready for any"]
     found = {_statement(record, snippet)["id"] for snippet in expected}
     assert len(found) == len(expected)
-    assert len(record["statements"]) == len(expected)
+    speech = [s for s in record["statements"] if s["cue_class"] == "speech"]
+    assert {s["id"] for s in speech} == found
+    others = {"to turn next week’s Games": "China", "the growing tensions in Europe": None}
+    for statement in record["statements"]:
+        if statement["cue_class"] == "speech":
+            continue
+        snippet = next((k for k in others if k in statement["content"][0]["text"]), None)
+        assert snippet is not None, statement["content"][0]["text"]
+        if others[snippet]:
+            assert _actor(record, statement["speaker"])["name"] == others[snippet]
     caption = record["text"].index("Photo: Reuters")
     for statement in record["statements"]:
         for span in statement["content"]:

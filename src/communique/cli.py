@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -13,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from communique import nlp as nlp_module
+from communique.eval import polnear
 from communique.ingest import read
 from communique.pipeline import process
 from communique.records import Failure
@@ -129,7 +131,12 @@ def extract(
     console = Console(highlight=False)
     if not console.is_terminal:  # piped or logged: room for the table, not 80 columns
         console = Console(highlight=False, width=max(console.width, 132))
-    records = (rec for _, rec in process(documents(), nlp))
+
+    def failed(failure: Failure) -> None:
+        failures.append(failure)
+        _report(failure)
+
+    records = (rec for _, rec in process(documents(), nlp, on_failure=failed))
     out = sys.stdout
     if format is Format.json:
         out.write(json.dumps(list(records), ensure_ascii=False, indent=2) + "\n")
@@ -142,6 +149,96 @@ def extract(
                 _table(rec, console)
     if failures:
         raise typer.Exit(1)
+
+
+eval_app = typer.Typer(
+    help="Score communique against public gold sets (EVALUATION.md).", no_args_is_help=True
+)
+app.add_typer(eval_app, name="eval")
+
+
+class Split(StrEnum):
+    train = "train"
+    dev = "dev"
+
+
+@eval_app.command("polnear")
+def eval_polnear(
+    split: Annotated[Split, typer.Option(help="PolNeAR split to score.")] = Split.dev,
+    data: Annotated[Path, typer.Option(help="The PolNeAR directory.")] = Path(
+        "../shared/data/polnear"
+    ),
+    model: Annotated[
+        str | None,
+        typer.Option(help="spaCy model to use (default: the best installed English model)."),
+    ] = None,
+    predictions: Annotated[
+        Path | None,
+        typer.Option(help="Score these schema-1 JSONL records instead of running the pipeline."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Attribution P/R/F1 on PolNeAR (EVALUATION.md section 1), with bootstrap intervals."""
+
+    def fail(message: str) -> typer.Exit:
+        err.print(f"communique: error: {message}", markup=False)
+        return typer.Exit(2)
+
+    root = data / split
+    if not (root / "text").is_dir() or not (root / "attributions").is_dir():
+        raise fail(f"PolNeAR {split} split not found at {root} (pass --data)")
+    try:
+        records = polnear.read_records(predictions) if predictions else None
+        nlp = nlp_module.load(model) if records is None else None
+    except (OSError, ValueError, nlp_module.ModelNotFound) as error:
+        raise fail(str(error)) from None
+    report = polnear.evaluate(data, split.value, nlp=nlp, records=records)
+    if report["missing"]:
+        err.print(
+            f"communique: warning: {report['missing']} of {report['documents']} articles have "
+            "no record (failed or absent); they are scored as having no attributions",
+            markup=False,
+        )
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+        return
+    source = predictions.name if predictions else "communique"
+    Console(highlight=False).print(polnear.format_report(report, f"PolNeAR {split} — {source}"))
+
+
+train_app = typer.Typer(help="Train communique's statistical parts.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("attribution")
+def train_attribution(
+    data: Annotated[Path, typer.Option(help="The PolNeAR directory.")] = Path(
+        "../shared/data/polnear"
+    ),
+    out: Annotated[
+        Path | None, typer.Option(help="Where to write the frame table (default: the package's).")
+    ] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy model to parse with.")] = None,
+) -> None:
+    """Count the attribution frame model on PolNeAR train (never dev) and write its table.
+
+    Deterministic: the same data and model give the same table, byte for byte.
+    """
+    from communique.attribution import learned
+
+    if not (data / "train" / "text").is_dir():
+        err.print(
+            f"communique: error: PolNeAR train split not found at {data / 'train'}", markup=False
+        )
+        raise typer.Exit(2)
+    nlp = nlp_module.load(model)
+    target = out or Path(learned.__file__).parent / "data" / learned.TABLE
+    with nlp.select_pipes(disable=["communique_attribution"]):
+        stats = learned.train(data, nlp)
+    source = f"PolNeAR train split; parsed with {nlp.meta['name']} {nlp.meta['version']}"
+    learned.write_table(stats, target, source)
+    learned.frame_table.cache_clear()
+    err.print(f"wrote {len(stats)} frames to {target}", markup=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
 
 from communique import nlp as nlp_module
-from communique.records import SCHEMA_VERSION, Document
+from communique.records import SCHEMA_VERSION, Document, Failure
 
 BATCH_SIZE = 32
 
@@ -26,9 +26,16 @@ def record(document: Document, doc: Any) -> dict[str, Any]:
 
 
 def process(
-    documents: Iterable[Document], nlp: Language | None = None, batch_size: int = BATCH_SIZE
+    documents: Iterable[Document],
+    nlp: Language | None = None,
+    batch_size: int = BATCH_SIZE,
+    on_failure: Callable[[Failure], None] | None = None,
 ) -> Iterator[tuple[Document, dict[str, Any]]]:
-    """Process documents in batches with one ``nlp.pipe``; yields (document, record)."""
+    """Process documents in batches with one ``nlp.pipe``; yields (document, record).
+
+    A document the pipeline fails on is not yielded: it goes to ``on_failure``
+    (the error is also logged), and the batch goes on.
+    """
     nlp = nlp or nlp_module.load()
     pending: list[Document] = []
 
@@ -41,6 +48,10 @@ def process(
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         document = pending.pop(0)
+        if doc._.failure:
+            if on_failure is not None:
+                on_failure(Failure(document.id, doc._.failure))
+            continue
         yield document, record(document, doc)
 
 
@@ -54,4 +65,7 @@ def extract(
     'said'
     """
     document = Document(id=doc_id, text=text, published=published)
-    return next(process([document], nlp_module.load(model)))[1]
+    failures: list[Failure] = []
+    for _, result in process([document], nlp_module.load(model), on_failure=failures.append):
+        return result
+    raise RuntimeError(str(failures[0]) if failures else "no record produced")

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 _SENTS = "communique.sentence_of"
 _BREAKS = "communique.line_breaks"
 _TEXT = "communique.text"
+_STARTS = "communique.token_starts"
 
 
 def text(doc: Doc) -> str:
@@ -44,3 +45,11 @@ def paragraph(doc: Doc, offset: int) -> int:
         breaks = [i for i, c in enumerate(text(doc)) if c == "\n"]
         doc.user_data[_BREAKS] = breaks
     return bisect_right(breaks, offset - 1)
+
+
+def token_at(doc: Doc, offset: int) -> Token:
+    """The token holding character ``offset``, or the nearest token before it."""
+    starts = doc.user_data.get(_STARTS)
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data[_STARTS] = [t.idx for t in doc]
+    return doc[max(0, bisect_right(starts, offset) - 1)]

@@ -2,8 +2,8 @@
 
 All offsets are character offsets into ``Document.text`` (Python string
 indices, end exclusive). The shapes follow DESIGN.md ("Records"); fields added
-beyond it (``Actor.roles``, ``Actor.mentions``, ``Actor.members``) are
-additive and keep ``SCHEMA_VERSION`` at 1.
+beyond it (``Statement.cue_class``, ``Actor.roles``, ``Actor.mentions``,
+``Actor.members``) are additive and keep ``SCHEMA_VERSION`` at 1.
 """
 
 from __future__ import annotations
@@ -75,6 +75,7 @@ class Statement:
     via: Span | None = None
     topics: list[str] = field(default_factory=list)
     confidence: float = 1.0
+    cue_class: str = "speech"  # speech | belief | stance | other
 
     @property
     def start(self) -> int:
@@ -100,6 +101,7 @@ class Statement:
             "via": span(self.via),
             "topics": list(self.topics),
             "confidence": round(self.confidence, 3),
+            "cue_class": self.cue_class,
         }
 
 

@@ -11,13 +11,13 @@ from communique.attribution.frames import (
     according_frames,
     cue_frames,
     dash_frames,
-    governors,
-    noun_phrase,
-    subject_of,
+    follow_on_quotes,
+    learned_frames,
 )
-from communique.attribution.lexicon import EXCHANGE_VERBS, channel_type
+from communique.attribution.lexicon import EXCHANGE_VERBS, channel_type, statement_class
 from communique.attribution.quotes import find_quotes
 from communique.attribution.speakers import Said, SpeakerResolver
+from communique.attribution.syntax import governors, noun_phrase, subject_of
 from communique.positions import sentence, text
 from communique.records import Span, Statement
 
@@ -123,7 +123,9 @@ def extract_statements(doc: Doc, doc_id: str, index: ActorIndex | None = None) -
     full = text(doc)
     qmap = QuoteMap(doc, find_quotes(full))
     frames = cue_frames(doc, qmap)
+    frames += learned_frames(doc, qmap, frames)
     frames += dash_frames(doc, qmap)
+    follow_on_quotes(doc, frames, qmap)
     frames += according_frames(doc, frames)
     frames.sort(key=lambda f: _order(f, doc))
 
@@ -193,6 +195,9 @@ def extract_statements(doc: Doc, doc_id: str, index: ActorIndex | None = None) -
                 addressee=addressee,
                 via=Span.of(full, *via) if via else None,
                 confidence=max(0.1, min(1.0, confidence)),
+                cue_class=statement_class(
+                    doc[frame.cue[0]] if frame.cue else None, frame.cue_class
+                ),
             )
         )
     statements.sort(key=lambda s: s.start)

@@ -13,13 +13,17 @@ A frame is a statement before its speaker is resolved. Four shapes are found:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from communique.attribution.learned import (
+    best_frame,
+    candidate_frames,
+    content_root,
+    noun_source,
+)
 from communique.attribution.lexicon import (
-    EXCHANGE_VERBS,
     OBJECT_AS_CONTENT,
     PHRASAL_CUES,
     PREPOSITIONAL_CONTENT,
@@ -27,32 +31,20 @@ from communique.attribution.lexicon import (
     cue_class,
 )
 from communique.attribution.quotes import Quote
-from communique.positions import sentence
+from communique.attribution.syntax import (
+    SUBJECTS,
+    VIA_RANK,
+    addressee_of,
+    channel_of,
+    exchange_of,
+    noun_phrase,
+    rule_cue,
+    subject_of,
+)
+from communique.positions import sentence, token_at
 from communique.positions import text as doc_text
 
 # Dependencies through which a cue inherits the subject of the verb it hangs off.
-_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_VIA_PREPS = frozenset({"in", "on", "during", "through", "via", "at", "over", "from"})
-_VIA_RANK = {"document": 0, "medium": 1, "occasion": 2}
-_SPEECH_TO = frozenset(
-    {
-        "say",
-        "explain",
-        "write",
-        "complain",
-        "announce",
-        "declare",
-        "insist",
-        "stress",
-        "confirm",
-        "admit",
-        "reply",
-        "respond",
-        "report",
-        "add",
-    }
-)
 _DASH_AFTER = re.compile(r"\s*(?:—|–|--| - )\s*")
 
 
@@ -104,68 +96,6 @@ class QuoteMap:
 # -- syntax helpers ---------------------------------------------------------------------------
 
 
-def governors(verb: Token) -> Iterable[Token]:
-    """The verb, then the verbs it hangs off through conj/advcl/xcomp/pcomp."""
-    token = verb
-    seen = 0
-    while True:
-        yield token
-        if token.dep_ not in _CLIMB or token.head.i == token.i or seen > 6:
-            return
-        token = token.head
-        if token.dep_ == "prep":  # "with Wang telling Blinken": pcomp of "with"
-            token = token.head
-        seen += 1
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The subject a cue verb has, or inherits from the verb it hangs off."""
-    # "was quoted as saying": the subject of "quoted".
-    head = verb.head
-    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
-        verb = head.head
-    for governor in governors(verb):
-        subjects = [c for c in governor.children if c.dep_ in _SUBJECTS]
-        if subjects:
-            # The nearest, should the parser give two ("HONOLULU, Feb 12 - Blinken told").
-            child = min(subjects, key=lambda c: abs(c.i - governor.i))
-            if child.tag_ in {"WP", "WDT"} and governor.dep_ == "relcl":
-                return governor.head  # "Greyhaven Terminal Services, which ... said"
-            return child
-        if governor.dep_ == "relcl" and governor.head.pos_ in {"NOUN", "PROPN"}:
-            return governor.head
-        if governor.i == verb.i and verb.dep_ == "conj" and not cue_class(verb.head):
-            # "X noted that A is coordinating ..., and reaffirmed that B": the parser joins the
-            # second cue to the verb inside the first one's content; its subject is X.
-            outer = next((g for g in governors(verb.head) if g.dep_ == "ccomp"), None)
-            if (
-                outer is not None
-                and cue_class(outer.head)
-                and any(c.dep_ == "ccomp" for c in verb.children)
-            ):
-                return subject_of(outer.head)
-    return None
-
-
-def noun_phrase(head: Token, keep_appos: bool = True) -> tuple[int, int]:
-    """Token span of a noun phrase without its relative clauses and parentheses."""
-    start = head.left_edge.i
-    while start < head.i and head.doc[start].is_punct:
-        start += 1
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ in {"relcl", "acl", "advcl"} or child.left_edge.text in {"(", "["}:
-            break
-        if child.dep_ == "appos" and not keep_appos:
-            break
-        if child.dep_ == "punct":
-            continue
-        end = child.right_edge.i + 1
-    while end > start + 1 and head.doc[end - 1].is_punct:
-        end -= 1
-    return start, end
-
-
 def _cue_tokens(verb: Token) -> list[int]:
     tokens = [verb.i]
     lemma = verb.lemma_.lower()
@@ -187,8 +117,10 @@ def _complements(verb: Token, cls: str) -> list[Token]:
             found.append(child)
         elif child.dep_ == "xcomp" and cls == "directive":
             # "urged Lavrov to pull back" reports a demand; "asked not to be named" does not.
-            if any(c.dep_ in {"dobj", "dative"} for c in verb.children) or lemma == "call":
-                found.append(child)
+            # The one urged is part of what was demanded: "Lavrov to pull back".
+            objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+            if objects or lemma == "call":
+                found += [*objects, child]
         elif child.dep_ == "dobj" and lemma in OBJECT_AS_CONTENT:
             found.append(child)
         elif child.dep_ == "prep" and child.lower_ in PREPOSITIONAL_CONTENT.get(lemma, ()):
@@ -227,9 +159,9 @@ def _content_tokens(verb: Token, cls: str) -> list[Token]:
         for token in comp.subtree:
             tokens.add(token.i)
             # A nested cue joined by "and" or "while" is a statement of its own.
-            nested = token.i != comp.i and token.dep_ in {"conj", "advcl"} and cue_class(token)
+            nested = token.i != comp.i and token.dep_ in {"conj", "advcl"} and rule_cue(token)
             if nested and any(
-                c.dep_ in {"ccomp", "xcomp"} or c.dep_ in _SUBJECTS for c in token.children
+                c.dep_ in {"ccomp", "xcomp"} or c.dep_ in SUBJECTS for c in token.children
             ):
                 excluded.update(t.i for t in token.subtree)
                 left = token.left_edge.i - 1
@@ -242,13 +174,9 @@ def _content_tokens(verb: Token, cls: str) -> list[Token]:
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
-    """Drop the complementiser, infinitive marker and punctuation at the edges."""
-    while tokens and (
-        tokens[0].is_punct
-        or tokens[0].is_space
-        or (tokens[0].dep_ == "mark" and tokens[0].lower_ in {"that", "whether"})
-        or (tokens[0].lower_ == "to" and tokens[0].dep_ == "aux")
-    ):
+    """Drop punctuation and space at the edges. The complementiser stays ("that the
+    vote would go ahead"), as annotated in attribution corpora."""
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
@@ -353,86 +281,6 @@ def _no_verb_between(doc: Doc, verb: Token, offset: int) -> bool:
     return True
 
 
-def _addressee(verb: Token, cls: str) -> int | None:
-    """The explicit addressee of a cue: "told Blinken", "warning Washington", "said to X"."""
-    for governor in governors(verb):
-        gcls = cue_class(governor)
-        lemma = governor.lemma_.lower()
-        for child in governor.children:
-            if gcls == "directive" and child.dep_ in {"dobj", "dative"}:
-                return child.i
-            if (
-                child.dep_ == "prep"
-                and child.lower_ == "to"
-                and lemma in _SPEECH_TO | {"speak", "talk"}
-            ):
-                pobj = [c for c in child.children if c.dep_ == "pobj"]
-                if pobj:
-                    return pobj[0].i
-            if child.dep_ == "prep" and child.lower_ == "on" and lemma == "call":
-                pobj = [c for c in child.children if c.dep_ == "pobj"]
-                if pobj:
-                    return pobj[0].i
-            if lemma in EXCHANGE_VERBS and child.dep_ == "prep" and child.lower_ == "with":
-                pobj = [c for c in child.children if c.dep_ == "pobj"]
-                if pobj:
-                    return pobj[0].i
-        for child in governor.children:
-            exchange = _exchange_partner(child)
-            if exchange is not None:
-                return exchange
-    return None
-
-
-def _exchange_partner(prep: Token) -> int | None:
-    """ "in a call with X", "during talks with X" -> X."""
-    if prep.dep_ != "prep" or prep.lower_ not in _VIA_PREPS:
-        return None
-    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-        if channel_type(pobj) in {"exchange", "occasion"}:
-            for inner in pobj.children:
-                if inner.dep_ == "prep" and inner.lower_ in {"with", "to"}:
-                    partner = [c for c in inner.children if c.dep_ == "pobj"]
-                    if partner:
-                        return partner[0].i
-    return None
-
-
-def exchange_of(verb: Token) -> int | None:
-    """The token of a call or talks the cue is set in ("In the call, the secretary said").
-
-    Also looks under the cue's infinitive, where the parser often hangs the phrase:
-    "urged Lavrov to pull back, in a phone call".
-    """
-    infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
-    for governor in [*governors(verb), *infinitives]:
-        for prep in governor.children:
-            if prep.dep_ == "prep" and prep.lower_ in _VIA_PREPS:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj" and channel_type(pobj) == "exchange":
-                        return pobj.i
-    return None
-
-
-def channel_of(verb: Token) -> tuple[tuple[int, int], str] | None:
-    """The best channel phrase attached to a cue: "in a statement", "on state television"."""
-    best: tuple[int, tuple[int, int], str] | None = None
-    for governor in governors(verb):
-        for prep in governor.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _VIA_PREPS:
-                continue
-            for pobj in prep.children:
-                kind = channel_type(pobj) if pobj.dep_ == "pobj" else None
-                if kind is None or kind == "exchange":
-                    continue
-                start, end = noun_phrase(pobj)
-                span = (verb.doc[start].idx, verb.doc[end - 1].idx + len(verb.doc[end - 1].text))
-                rank = _VIA_RANK[kind]
-                if best is None or rank < best[0]:
-                    best = (rank, span, kind)
-    return (best[1], best[2]) if best else None
-
-
 def _source_span(subject: Token) -> tuple[int, int]:
     return noun_phrase(subject)
 
@@ -448,7 +296,7 @@ def cue_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
     frames: list[Frame] = []
     for verb in doc:
         cls = cue_class(verb)
-        if cls is None or qmap.inside(verb):
+        if cls is None or cls == "stance" or qmap.inside(verb):
             continue
         if cls == "document" and not _document_subject(verb):
             continue
@@ -457,6 +305,10 @@ def cue_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
             continue
         source = _source_span(subject)
         tokens = _trim(_content_tokens(verb, cls))
+        if not tokens and verb.dep_ == "parataxis":
+            # "Everything, he says, is a lie": the clause the cue interrupts.
+            inside = {t.i for t in verb.subtree}
+            tokens = _trim([t for t in verb.head.subtree if t.i not in inside])
         if tokens:
             kind, content, quotes = _classify(tokens, qmap)
             if cls == "belief" and not any(c.dep_ == "ccomp" for c in verb.children):
@@ -467,11 +319,15 @@ def cue_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
                 continue
             kind, content = "direct", [f for q in quotes for f in q.fragments]
         if kind == "direct":
-            # '"We are ready," said Ruiz, "but not at any price."': the quote goes on.
-            for more in _adjacent_quotes(verb, source, qmap, after_only=True):
+            # '"We are ready," said Ruiz, "but not at any price."': the quote goes on, and
+            # may have begun before the cue.
+            around = _adjacent_quotes(verb, source, qmap)
+            around += _adjacent_quotes(verb, source, qmap, after_only=True)
+            for more in around:
                 if more not in quotes:
                     quotes.append(more)
-                    content = [*content, *more.fragments]
+            quotes.sort(key=lambda q: q.start)
+            content = [f for q in quotes for f in q.fragments]
         for quote in quotes:
             qmap.used.add(qmap.quotes.index(quote))
         frame = Frame(
@@ -481,7 +337,7 @@ def cue_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
             content=[s for s in content if s[1] > s[0]],
             kind=kind,
             quotes=quotes,
-            addressee=_addressee(verb, cls),
+            addressee=addressee_of(verb, cls),
             exchange=exchange_of(verb),
         )
         channel = channel_of(verb)
@@ -490,6 +346,142 @@ def cue_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
         if frame.content:
             frames.append(frame)
     return frames
+
+
+def _bridges(doc: Doc, text: str, start: int, end: int) -> bool:
+    """Whether the text between a statement and the next quotation lets the quotation
+    continue it: the rest of the cue's sentence (an apposition, a full stop), no verb, no
+    other quotation, at most one paragraph break."""
+    gap = text[start:end]
+    if gap.count("\n") > 1 or any(mark in gap for mark in '“”"«»'):
+        return False
+    if not gap.strip(" \t\n.,;:"):
+        return True
+    span = doc.char_span(start, end, alignment_mode="contract")
+    words = [t for t in span or () if not t.is_punct and not t.is_space]
+    return (
+        gap.rstrip().endswith((".", "!", "?"))
+        and "\n" not in gap
+        and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+    )
+
+
+def follow_on_quotes(doc: Doc, frames: list[Frame], qmap: QuoteMap) -> None:
+    """Quote sentences that follow a direct statement in its paragraph are its content too:
+    '"It is fiscally responsible," said Burman. "It doesn't make things worse."'."""
+    text = doc_text(doc)
+    for frame in sorted(frames, key=lambda f: f.end):
+        if frame.kind != "direct" or frame.cue_class == "learned":
+            continue
+        if sum(len(text[s:e].split()) for s, e in frame.content) < 4:
+            continue  # a quoted phrase ("called it “outrageous”") is not a speech turn
+        end = (
+            max(frame.end, *(doc[i].idx + len(doc[i]) for i in frame.cue))
+            if frame.cue
+            else (frame.end)
+        )
+        if frame.source is not None:
+            end = max(end, doc[frame.source[1] - 1].idx + len(doc[frame.source[1] - 1]))
+        for qi, quote in enumerate(qmap.quotes):
+            if qi in qmap.used or quote.open_mark < end:
+                continue
+            if not _bridges(doc, text, end, quote.open_mark):
+                break
+            gap = text[end : quote.open_mark]
+            rest = sentence(token_at(doc, quote.outer_end - 1))
+            if text[quote.outer_end : rest.end_char].strip(" .,;:!?\n"):
+                break  # the sentence goes on after the quote: not a bare quotation
+            if (
+                "\n" in gap
+                and "\n" not in text[rest.end_char - 1 : rest.end_char + 1]
+                and (rest.end_char < len(text))
+            ):
+                break  # a new paragraph that does not end with the quote has its own story
+            frame.content = [*frame.content, *quote.fragments]
+            frame.quotes.append(quote)
+            qmap.used.add(qi)
+            end = rest.end_char
+
+
+def _infinitive_content(verb: Token) -> bool:
+    """Whether a verb's infinitive can be what it attributes.
+
+    Not for the verbs of the cue lexicon that take one as a commitment ("agreed to
+    remain in contact", "vowed to fight": events, not statements), nor for a directive
+    without the one it is addressed to ("asked not to be named").
+    """
+    cls = cue_class(verb)
+    if cls in {"speech", "continuation", "document"}:
+        return False
+    if cls == "directive":
+        return any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+    return True
+
+
+def learned_frames(doc: Doc, qmap: QuoteMap, frames: list[Frame]) -> list[Frame]:
+    """Frames the learned model adds for verbs the rules left alone (see ``learned``)."""
+    taken = {i for frame in frames for i in frame.cue}
+    content_tokens = {
+        t.i
+        for f in frames
+        for s, e in f.content
+        for t in doc.char_span(s, e, alignment_mode="expand") or ()
+    }
+    new: list[Frame] = []
+    for verb in doc:
+        if verb.i in taken or qmap.inside(verb) or verb.pos_ not in {"VERB", "AUX", "NOUN"}:
+            continue
+        found = best_frame(verb)
+        if found is None:
+            continue
+        _, child, estimate = found
+        subject = noun_source(verb) if verb.pos_ == "NOUN" else subject_of(verb)
+        if subject is not None and qmap.inside(subject):
+            continue
+        if channel_type(child) is not None and child.dep_ == "dobj":
+            continue  # "issued a statement": the channel, not what it says
+        if subject is None:
+            continue  # the model's frames need a source in the text: "is expected to" has none
+        if child.dep_ == "xcomp" and not _infinitive_content(verb):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children):
+            continue  # "did not mention X" reports what was not said
+        # The whole complement: "called Oz a quack", "criticized the act as a “crazy system”".
+        parts = [
+            child,
+            *(
+                c
+                for _, c in candidate_frames(verb)
+                if (c.i != child.i and c.dep_ in {"dobj", "oprd", "dative"})
+                or (c.dep_ == "prep" and c.lower_ in {"as", "for", "to"})
+            ),
+        ]
+        tokens = _trim(
+            sorted(
+                {t for part in parts for root in content_root(part) for t in root.subtree},
+                key=lambda t: t.i,
+            )
+        )
+        if not tokens or all(t.i in content_tokens for t in tokens):
+            continue
+        kind, content, quotes = _classify(tokens, qmap)
+        frame = Frame(
+            cue=_cue_tokens(verb),
+            cue_class="learned",
+            source=_source_span(subject) if subject is not None else None,
+            content=[s for s in content if s[1] > s[0]],
+            kind=kind,
+            quotes=quotes,
+            addressee=addressee_of(verb, "speech"),
+            exchange=exchange_of(verb),
+            confidence=round(estimate, 2),
+        )
+        channel = channel_of(verb)
+        if channel:
+            frame.via, frame.via_type = channel
+        if frame.content:
+            new.append(frame)
+    return new
 
 
 def dash_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
@@ -502,10 +494,9 @@ def dash_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
         match = _DASH_AFTER.match(text, quote.outer_end)
         if not match:
             continue
-        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
-        if span is None:
+        first = token_at(doc, match.end())
+        if first.idx < match.end() or first.is_space:
             continue
-        first = span[0]
         sent_end = sentence(first).end
         end = first.i
         while end < sent_end and not doc[end].is_punct and not doc[end].is_space:
@@ -523,7 +514,7 @@ def dash_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
         )
         # A channel after the source: "— Lavrov, in the ministry's account."
         for token in doc[end:sent_end]:
-            if token.dep_ == "pobj" and channel_type(token) in _VIA_RANK:
+            if token.dep_ == "pobj" and channel_type(token) in VIA_RANK:
                 start, stop = noun_phrase(token)
                 frame.via = (doc[start].idx, doc[stop - 1].idx + len(doc[stop - 1].text))
                 frame.via_type = channel_type(token)
@@ -554,7 +545,7 @@ def according_frames(doc: Doc, frames: list[Frame]) -> list[Frame]:
         in_sentence = [f for f in frames if f.cue and sent.start <= f.cue[0] < sent.end]
         if in_sentence:
             for frame in in_sentence:
-                if frame.via is None or _VIA_RANK.get(frame.via_type or "", 9) > 0:
+                if frame.via is None or VIA_RANK.get(frame.via_type or "", 9) > 0:
                     frame.via, frame.via_type = x_span, channel_type(pobj) or "source"
             continue
         rest = [t for t in sent if t.i not in phrase and not t.is_space]

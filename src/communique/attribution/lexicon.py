@@ -36,7 +36,7 @@ EXCHANGE_VERBS = frozenset({"speak", "talk", "meet", "confer", "hold", "have", "
 @dataclass(frozen=True, slots=True)
 class CueVerb:
     lemma: str
-    cue_class: str  # speech | directive | belief | continuation | document
+    cue_class: str  # speech | directive | belief | continuation | document | stance
 
 
 def _rows(filename: str) -> list[dict[str, str]]:
@@ -77,3 +77,26 @@ def cue_class(token: Token) -> str | None:
             return None
     verb = cue_verbs().get(lemma)
     return verb.cue_class if verb else None
+
+
+# What a statement's cue class says about it, for users: speech (said, wrote, told,
+# according to), belief (thinks, hopes, expects), stance (endorsed, criticized), or other
+# (a cue the learned model found outside the lexicon).
+STATEMENT_CLASSES = {
+    "speech": "speech",
+    "directive": "speech",
+    "continuation": "speech",
+    "document": "speech",
+    "according_to": "speech",
+    "belief": "belief",
+    "stance": "stance",
+}
+
+
+def statement_class(cue: Token | None, frame_class: str | None) -> str:
+    """The class a statement reports: speech, belief, stance or other."""
+    if frame_class in STATEMENT_CLASSES:
+        return STATEMENT_CLASSES[frame_class]
+    if cue is not None:
+        return STATEMENT_CLASSES.get(cue_class(cue) or "", "other")
+    return "speech"  # '"..." — Lavrov': a quotation with its source

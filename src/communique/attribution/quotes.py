@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-OPENERS = frozenset("“«„")
-CLOSERS = frozenset("”»")
-STRAIGHT = '"'
-_MARKS = re.compile(r"[“”«»„\"]")
+OPENERS = frozenset(["“", "«", "„", "``"])
+CLOSERS = frozenset(["”", "»"])
+# Straight marks, including the doubled apostrophe some wires and archives use ('').
+_MARKS = re.compile(r"[“”«»„\"]|''|``")
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Characters after which a straight mark opens a quote.
 _OPEN_CONTEXT = set(" \t\n([{—–-/:")
@@ -30,6 +30,7 @@ class Quote:
     fragments: tuple[tuple[int, int], ...]
     open_mark: int  # offset of the opening mark
     close_mark: int | None  # offset of the closing mark; None when never closed
+    close_width: int = 1  # 2 for a doubled-apostrophe mark
 
     @property
     def start(self) -> int:
@@ -42,7 +43,7 @@ class Quote:
     @property
     def outer_end(self) -> int:
         """Offset just past the closing mark (or the content, if unclosed)."""
-        return self.close_mark + 1 if self.close_mark is not None else self.end
+        return self.close_mark + self.close_width if self.close_mark is not None else self.end
 
     @property
     def closed(self) -> bool:
@@ -58,13 +59,13 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
             yield match.start(), match.end()
 
 
-def _opens(text: str, pos: int, inside: bool) -> bool:
-    """Whether the mark at ``pos`` opens a quotation."""
-    mark = text[pos]
+def _opens(text: str, pos: int, mark: str, inside: bool) -> bool:
+    """Whether ``mark`` at ``pos`` opens a quotation."""
     if mark in OPENERS:
         return True
     previous = text[pos - 1] if pos > 0 else " "
-    following = text[pos + 1] if pos + 1 < len(text) else " "
+    after = pos + len(mark)
+    following = text[after] if after < len(text) else " "
     if mark in CLOSERS:
         # Sloppy copy uses a closing mark to open: ” at a word start, outside a quote.
         return not inside and previous in _OPEN_CONTEXT and following.isalnum()
@@ -87,33 +88,33 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     carried: tuple[list[tuple[int, int]], int] | None = None  # fragments, open mark
     for para_start, para_end in _paragraphs(text):
-        marks = [m.start() for m in _MARKS.finditer(text, para_start, para_end)]
+        marks = [(m.start(), m.group()) for m in _MARKS.finditer(text, para_start, para_end)]
         fragments: list[tuple[int, int]] = []
         open_mark: int | None = None
         content_start = 0
         lead = _trim(text, para_start, para_end)[0]
         if carried is not None:
-            if marks and marks[0] == lead and _opens(text, lead, inside=False):
+            if marks and marks[0][0] == lead and _opens(text, lead, marks[0][1], inside=False):
                 fragments, open_mark = carried
-                content_start = lead + 1
+                content_start = lead + len(marks[0][1])
                 marks = marks[1:]
             else:
                 frags, mark = carried
                 quotes.append(Quote(tuple(frags), mark, None))
             carried = None
-        for pos in marks:
+        for pos, mark in marks:
             if open_mark is None:
-                if _opens(text, pos, inside=False):
-                    open_mark, content_start, fragments = pos, pos + 1, []
+                if _opens(text, pos, mark, inside=False):
+                    open_mark, content_start, fragments = pos, pos + len(mark), []
                 continue
-            if text[pos] in OPENERS:
+            if mark in OPENERS:
                 # An opener inside an open quote: the earlier one was never closed.
                 fragments.append(_trim(text, content_start, pos))
                 quotes.append(Quote(tuple(fragments), open_mark, None))
-                open_mark, content_start, fragments = pos, pos + 1, []
+                open_mark, content_start, fragments = pos, pos + len(mark), []
                 continue
             fragments.append(_trim(text, content_start, pos))
-            quotes.append(Quote(tuple(fragments), open_mark, pos))
+            quotes.append(Quote(tuple(fragments), open_mark, pos, len(mark)))
             open_mark = None
         if open_mark is not None:
             fragments.append(_trim(text, content_start, para_end))

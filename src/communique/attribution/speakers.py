@@ -19,8 +19,8 @@ from spacy.tokens import Doc, Token
 from communique.actors import ActorIndex, load_gazetteer
 from communique.actors.mentions import Mention
 from communique.actors.resolution import Placed
-from communique.attribution.frames import noun_phrase
 from communique.attribution.lexicon import channel_type
+from communique.attribution.syntax import noun_phrase
 from communique.positions import paragraph, sentence
 
 _ISSUE_VERBS = frozenset(
@@ -217,6 +217,10 @@ class SpeakerResolver:
         """The speaker of a source span, and the document it points back to, if any."""
         doc = self.doc
         head = doc[span[0] : span[1]].root
+        if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl":
+            # "Mr. Kamin, who emphasized ...": the noun the relative clause hangs off.
+            antecedent = head.head.head
+            return self.actor_at(antecedent) or self._inner(antecedent), None
         if head.pos_ == "PRON" and head.lower_ in _MALE | _FEMALE | _PLURAL:
             return self.pronoun(head), None
         if channel_type(head) == "document":

@@ -1,0 +1,1 @@
+"""Scorers for communique against public gold sets (see EVALUATION.md)."""

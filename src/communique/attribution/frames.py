@@ -291,6 +291,36 @@ def _document_subject(verb: Token) -> bool:
     return subject is not None and subject.dep_ == "nsubj" and channel_type(subject) == "document"
 
 
+def _verb_frame(
+    verb: Token,
+    cls: str,
+    source: tuple[int, int] | None,
+    kind: str,
+    content: list[tuple[int, int]],
+    quotes: list[Quote],
+    confidence: float = 0.9,
+) -> Frame | None:
+    """A frame around a cue verb, with its addressee, setting and channel."""
+    spans = [s for s in content if s[1] > s[0]]
+    if not spans:
+        return None
+    frame = Frame(
+        cue=_cue_tokens(verb),
+        cue_class=cls,
+        source=source,
+        content=spans,
+        kind=kind,
+        quotes=quotes,
+        confidence=confidence,
+        addressee=addressee_of(verb, "speech" if cls == "learned" else cls),
+        exchange=exchange_of(verb),
+    )
+    channel = channel_of(verb)
+    if channel:
+        frame.via, frame.via_type = channel
+    return frame
+
+
 def cue_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
     """Frames built around cue verbs (the first two shapes)."""
     frames: list[Frame] = []
@@ -330,20 +360,8 @@ def cue_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
             content = [f for q in quotes for f in q.fragments]
         for quote in quotes:
             qmap.used.add(qmap.quotes.index(quote))
-        frame = Frame(
-            cue=_cue_tokens(verb),
-            cue_class=cls,
-            source=source,
-            content=[s for s in content if s[1] > s[0]],
-            kind=kind,
-            quotes=quotes,
-            addressee=addressee_of(verb, cls),
-            exchange=exchange_of(verb),
-        )
-        channel = channel_of(verb)
-        if channel:
-            frame.via, frame.via_type = channel
-        if frame.content:
+        frame = _verb_frame(verb, cls, source, kind, content, quotes)
+        if frame is not None:
             frames.append(frame)
     return frames
 
@@ -465,21 +483,9 @@ def learned_frames(doc: Doc, qmap: QuoteMap, frames: list[Frame]) -> list[Frame]
         if not tokens or all(t.i in content_tokens for t in tokens):
             continue
         kind, content, quotes = _classify(tokens, qmap)
-        frame = Frame(
-            cue=_cue_tokens(verb),
-            cue_class="learned",
-            source=_source_span(subject) if subject is not None else None,
-            content=[s for s in content if s[1] > s[0]],
-            kind=kind,
-            quotes=quotes,
-            addressee=addressee_of(verb, "speech"),
-            exchange=exchange_of(verb),
-            confidence=round(estimate, 2),
-        )
-        channel = channel_of(verb)
-        if channel:
-            frame.via, frame.via_type = channel
-        if frame.content:
+        source = _source_span(subject) if subject is not None else None
+        frame = _verb_frame(verb, "learned", source, kind, content, quotes, round(estimate, 2))
+        if frame is not None:
             new.append(frame)
     return new
 

@@ -24,7 +24,7 @@ def test_component_in_a_users_pipeline() -> None:
 
 def test_load_adds_the_components() -> None:
     nlp = nlp_module.load()
-    assert nlp.pipe_names[-1] == "communique_attribution"
+    assert nlp.pipe_names[-2:] == ["communique_attribution", "communique_events"]
     assert "communique_paragraphs" in nlp.pipe_names
 
 

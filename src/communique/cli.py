@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from communique import nlp as nlp_module
-from communique.eval import polnear
+from communique.eval import plover, polnear
 from communique.ingest import read
 from communique.pipeline import process
 from communique.records import Failure
@@ -204,6 +204,52 @@ def eval_polnear(
         return
     source = predictions.name if predictions else "communique"
     Console(highlight=False).print(polnear.format_report(report, f"PolNeAR {split} — {source}"))
+
+
+@eval_app.command("plover")
+def eval_plover(
+    data: Annotated[Path, typer.Option(help="The PLOVER gold records (JSONL).")] = Path(
+        "../shared/data/plover_gsr/dev.jsonl"
+    ),
+    model: Annotated[
+        str | None,
+        typer.Option(help="spaCy model to use (default: the best installed English model)."),
+    ] = None,
+    predictions: Annotated[
+        Path | None,
+        typer.Option(help="Score these schema-1 JSONL records instead of running the pipeline."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Event type, actor and recipient codes, full-event and sector accuracy on the PLOVER
+    gold records (EVALUATION.md section 2), with bootstrap intervals."""
+
+    def fail(message: str) -> typer.Exit:
+        err.print(f"communique: error: {message}", markup=False)
+        return typer.Exit(2)
+
+    if not data.is_file():
+        raise fail(f"PLOVER gold records not found at {data} (pass --data)")
+    try:
+        plover.load_gold(data)
+        records = plover.read_records(predictions) if predictions else None
+        nlp = nlp_module.load(model) if records is None else None
+    except (OSError, ValueError, nlp_module.ModelNotFound) as error:
+        raise fail(str(error)) from None
+    report = plover.evaluate(data, nlp=nlp, records=records)
+    if report["missing"]:
+        err.print(
+            f"communique: warning: {report['missing']} of {report['sentences']} sentences have "
+            "no record (failed or absent); they are scored as having no events",
+            markup=False,
+        )
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+        return
+    source = predictions.name if predictions else "communique"
+    console = Console(highlight=False)
+    console.print(plover.format_report(report, f"PLOVER {data.stem} — {source}"))
+    console.print(plover.format_per_type(report))
 
 
 train_app = typer.Typer(help="Train communique's statistical parts.", no_args_is_help=True)

@@ -84,8 +84,10 @@ def load(name: str | None = None) -> Language:
         nlp.add_pipe("communique_paragraphs", before=before)
     else:
         nlp.add_pipe("communique_paragraphs", first=True)
-    # Imported here: the component module imports this one.
+    # Imported here: the component modules import this one.
     from communique.attribution import component  # noqa: F401
+    from communique.events import component as events  # noqa: F401
 
     nlp.add_pipe("communique_attribution", last=True)
+    nlp.add_pipe("communique_events", last=True)
     return nlp

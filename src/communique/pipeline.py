@@ -21,7 +21,7 @@ def record(document: Document, doc: Any) -> dict[str, Any]:
         "text": document.text,
         "statements": [s.to_dict() for s in doc._.statements],
         "actors": [a.to_dict() for a in doc._.actors],
-        "events": [],
+        "events": [e.to_dict() for e in doc._.events or []],
     }
 
 
@@ -44,6 +44,7 @@ def process(
             pending.append(document)
             doc = nlp.make_doc(document.text)
             doc._.doc_id = document.id
+            doc._.published = document.published
             yield doc
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):

@@ -33,6 +33,16 @@ class Role:
     role_class: str
 
 
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A well-known person: whom a bare name refers to ("Museveni" -> UGA, GOV)."""
+
+    name: str
+    country: str
+    sector: str | None
+    role: str
+
+
 @dataclass(slots=True)
 class Gazetteer:
     names: dict[str, Entry] = field(default_factory=dict)  # normalised alias -> entry
@@ -41,6 +51,10 @@ class Gazetteer:
     roles: dict[str, Role] = field(default_factory=dict)  # lowercased role -> Role
     countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> common name
     org_words: frozenset[str] = frozenset()  # words of organisations' and places' names
+    persons: dict[str, Person] = field(default_factory=dict)  # normalised name or alias
+
+    def person(self, text: str) -> Person | None:
+        return self.persons.get(_normalise(text))
 
     def country_name(self, iso3: str) -> str:
         return self.countries.get(iso3, iso3)
@@ -108,12 +122,39 @@ def load_gazetteer() -> Gazetteer:
                 f"org:{canonical}", canonical, "organization", iso3, row.get("sector") or None
             )
         gaz.add(row["name"], entry)
+    for row in _rows("territories.tsv"):
+        iso3 = row["plover"]
+        gaz.add(
+            row["name"],
+            Entry(iso3, gaz.country_name(iso3), "state", iso3, row.get("sector") or None),
+        )
     for row in _rows("demonyms.tsv"):
         gaz.demonyms.setdefault(row["demonym"].lower(), row["iso3"])
     for row in _rows("roles.tsv"):
         role = row["role"].lower()
         gaz.roles.setdefault(role, Role(role, row.get("sector") or None, row.get("class", "")))
+    persons = resources.files("communique.actors") / "data" / "persons.tsv"
+    if persons.is_file():
+        for row in _rows("persons.tsv"):
+            person = Person(
+                row["name"], row["iso3"], row.get("sector") or None, row.get("role", "")
+            )
+            for name in [row["name"], *_aliases(row.get("aliases", ""))]:
+                gaz.persons.setdefault(_normalise(name), person)
     path = resources.files("communique.actors") / "data" / "org_words.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     gaz.org_words = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
     return gaz
+
+
+@lru_cache(maxsize=1)
+def subdivisions() -> dict[str, str]:
+    """Province, state and region names -> ISO3 of their country (pycountry's ISO 3166-2),
+    leaving out names shared by subdivisions of different countries."""
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None:
+            continue
+        found.setdefault(sub.name.lower(), set()).add(country.alpha_3)
+    return {name: codes.pop() for name, codes in found.items() if len(codes) == 1}

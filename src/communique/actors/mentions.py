@@ -313,6 +313,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
             continue
         mention.indefinite = chunk[0].lower_ in {"a", "an", "another", "one"}
         mention.start = chunk.start
+        if mention.country is None:  # "the president of Armenia"
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    entry = states.get(pobj.i)
+                    if entry is not None and entry.kind == "state":
+                        mention.country = entry.country
         descriptions.append(mention)
 
     # Mentions may nest: "China's top diplomat" holds the state mention "China".

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from communique.actors.gazetteer import load_gazetteer
 from communique.actors.mentions import Mention, find_mentions
@@ -265,7 +265,9 @@ def resolve_actors(doc: Doc, doc_id: str, mentions: Iterable[Mention] | None = N
         elif mention.source == "name" and mention.kind == "organization":
             text = mention.span(doc).text
             key = f"org:{text.lower()}"
-            actor = by_key.get(key) or index.new_actor(text, "organization")
+            actor = by_key.get(key) or index.new_actor(
+                text, "organization", _country_in(mention.span(doc))
+            )
             by_key[key] = actor
             index.place(mention, actor)
         elif mention.source == "name":
@@ -284,6 +286,10 @@ def resolve_actors(doc: Doc, doc_id: str, mentions: Iterable[Mention] | None = N
         else:
             deferred.append(mention)
 
+    for actor in index.ordered():
+        if actor.kind == "person":
+            _known_person(actor)
+
     # A title belongs to the name it precedes: "Russia's foreign minister Sergei Lavrov".
     for placed in list(index.placed):
         named.setdefault(placed.start, index.actors[placed.actor_id])
@@ -300,6 +306,32 @@ def resolve_actors(doc: Doc, doc_id: str, mentions: Iterable[Mention] | None = N
     for actor in index.actors.values():
         actor.mentions.sort(key=lambda m: (m.start, m.end))
     return index
+
+
+def _known_person(actor: Actor) -> None:
+    """Country and sector of a well-known person the text does not place ("Museveni")."""
+    gaz = load_gazetteer()
+    for name in [actor.name, *actor.aliases]:
+        person = gaz.person(name)
+        if person is not None:
+            actor.country = actor.country or person.country
+            actor.sector = actor.sector or person.sector
+            if person.role and person.role not in actor.roles:
+                actor.roles.append(person.role)
+            return
+
+
+def _country_in(tokens: Iterable[Token]) -> str | None:
+    """The country a name carries: "Nigerian Union of Teachers", "Kenya Anti-Corruption ..."."""
+    gaz = load_gazetteer()
+    for token in tokens:
+        iso3 = gaz.demonyms.get(token.lower_)
+        entry = gaz.lookup(token.text)
+        if iso3:
+            return iso3
+        if entry is not None and entry.kind == "state":
+            return entry.country
+    return None
 
 
 def _is_subject(doc: Doc, start: int) -> bool:

@@ -17,7 +17,7 @@ from communique.attribution.extract import extract_statements
 
 log = logging.getLogger(__name__)
 
-for _name in ("doc_id", "statements", "actors", "failure"):
+for _name in ("doc_id", "published", "statements", "actors", "actor_index", "events", "failure"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -40,6 +40,7 @@ class Attribution:
             index = resolve_actors(doc, doc_id)
             doc._.statements = extract_statements(doc, doc_id, index)
             doc._.actors = index.ordered()
+            doc._.actor_index = index
         except Exception as error:
             log.exception("attribution failed on %s", doc_id)
             doc._.statements, doc._.actors = [], []

@@ -196,14 +196,14 @@ class SpeakerResolver:
         gaz = load_gazetteer()
         iso3 = gaz.demonyms.get(token.lower_)
         if iso3:
-            return self._state(iso3, token)
+            return self.state(iso3, token)
         # "council papers": the organisation whose name ends in that word.
         for actor in reversed(self.index.ordered()):
             if actor.kind == "organization" and actor.name.lower().split()[-1:] == [token.lower_]:
                 return actor.id
         return None
 
-    def _state(self, iso3: str, token: Token) -> str:
+    def state(self, iso3: str, token: Token) -> str:
         for actor in self.index.ordered():
             if actor.kind == "state" and actor.country == iso3:
                 return actor.id
@@ -220,7 +220,7 @@ class SpeakerResolver:
         if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl":
             # "Mr. Kamin, who emphasized ...": the noun the relative clause hangs off.
             antecedent = head.head.head
-            return self.actor_at(antecedent) or self._inner(antecedent), None
+            return self.actor_at(antecedent) or self.inner(antecedent), None
         if head.pos_ == "PRON" and head.lower_ in _MALE | _FEMALE | _PLURAL:
             return self.pronoun(head), None
         if channel_type(head) == "document":
@@ -233,15 +233,15 @@ class SpeakerResolver:
             return None, None
         conjuncts = [head, *(t for t in head.conjuncts if span[0] <= t.i < span[1])]
         if len(conjuncts) > 1:
-            members = [a for a in (self.actor_at(t) or self._inner(t) for t in conjuncts) if a]
+            members = [a for a in (self.actor_at(t) or self.inner(t) for t in conjuncts) if a]
             if len(set(members)) > 1:
                 return self.index.group(members, *span).id, None
-        actor = self.actor_at(head) or self._inner(head, span)
+        actor = self.actor_at(head) or self.inner(head, span)
         if actor is None:
             actor = self._new_source(head, span)
         return actor, None
 
-    def _inner(self, head: Token, span: tuple[int, int] | None = None) -> str | None:
+    def inner(self, head: Token, span: tuple[int, int] | None = None) -> str | None:
         """The mention inside a phrase nearest its head ("its NATO allies" -> NATO)."""
         start, end = span if span else noun_phrase(head, keep_appos=False)
         inside = self.index.in_span(start, end)
@@ -266,4 +266,4 @@ class SpeakerResolver:
 
     def addressee(self, token: int) -> str | None:
         head = self.doc[token]
-        return self.actor_at(head) or self._inner(head)
+        return self.actor_at(head) or self.inner(head)

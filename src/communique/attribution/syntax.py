@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from communique.attribution.lexicon import EXCHANGE_VERBS, channel_type, cue_class
 
 # Dependencies through which a cue inherits the subject of the verb it hangs off.
-_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "acomp"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _VIA_PREPS = frozenset({"in", "on", "during", "through", "via", "at", "over", "from"})
 VIA_RANK = {"document": 0, "medium": 1, "occasion": 2}
@@ -53,7 +53,7 @@ def governors(verb: Token) -> Iterable[Token]:
         if token.dep_ not in _CLIMB or token.head.i == token.i or seen > 6:
             return
         token = token.head
-        if token.dep_ == "prep":  # "with Wang telling Blinken": pcomp of "with"
+        if token.dep_ in {"prep", "cc"}:  # "with Wang telling", "as well as providing"
             token = token.head
         seen += 1
 
@@ -80,6 +80,9 @@ def subject_of(verb: Token) -> Token | None:
             return child  # may be "who" in "Mr. Kamin, who emphasized that ...": as written
         if governor.dep_ == "relcl" and governor.head.pos_ in {"NOUN", "PROPN"}:
             return governor.head
+        if governor.dep_ == "acl" and governor.head.dep_ in {"dobj", "pobj"}:
+            # "issued a declaration demanding that ...": whoever issued it.
+            return subject_of(governor.head.head)
         if governor.i == verb.i and verb.dep_ == "conj" and not rule_cue(verb.head):
             # "X noted that A is coordinating ..., and reaffirmed that B": the parser joins the
             # second cue to the verb inside the first one's content; its subject is X.

@@ -1,0 +1,559 @@
+"""Code PLOVER 2.0 events from the dependency parse.
+
+1. Triggers: verbs and nouns of ``patterns.tsv``, with their object class
+   ("withdraw troops" RETREAT, "withdraw aid" SANCTION).
+2. The main events of a sentence are the triggers no other trigger governs:
+   "threatened to ban" is one THREATEN (mode ``restrict``), not a THREATEN and
+   a COERCE. A commitment ("agreed to", "is willing to", "will") makes a
+   cooperative act AGREE and a hostile one THREATEN; a negated cooperative act
+   is a REJECT (the manual, AGREE, CONCEDE and THREATEN).
+3. Actor: the clause's subject (the agent of a passive); for a noun, its
+   possessor, its national modifier ("US-led boycott", "Russian troops") or the
+   subject of the verb that carries it ("staged a rally"). Recipient: the object
+   or the prepositional object the type calls for ("sanctions on X", "talks
+   with X", "aid to X", "withdraw from X").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from communique.events.lexicon import COOPERATIVE, HOSTILE, Pattern, object_classes, patterns
+
+# Verbs that carry a nominal event: "held talks", "staged a rally", "imposed a curfew".
+LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "stage",
+        "launch",
+        "mount",
+        "begin",
+        "start",
+        "organize",
+        "organise",
+        "conduct",
+        "carry",
+        "lodge",
+        "issue",
+        "make",
+        "declare",
+        "go",
+        "continue",
+        "resume",
+        "announce",
+        "call",
+        "order",
+        "open",
+        "complete",
+        "institute",
+        "resort",
+        "speed",
+        "use",
+    }
+)
+# Words that make what follows a commitment: "is willing to withdraw".
+COMMITMENT_ADJECTIVES = frozenset(
+    {"willing", "prepared", "ready", "committed", "determined", "eager"}
+)
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
+# Preposition preferences for the recipient, by type.
+RECIPIENT_PREPS = {
+    "CONSULT": ("with", "to", "between"),
+    "AGREE": ("with", "to", "on"),
+    "SUPPORT": ("to", "with", "for"),
+    "CONCEDE": ("to", "in", "for"),
+    "COOPERATE": ("with", "to"),
+    "AID": ("to", "for", "in"),
+    "RETREAT": ("from", "to", "in"),
+    "REQUEST": ("from", "to", "on"),
+    "ACCUSE": ("against", "of", "on", "into", "with"),
+    "REJECT": ("from", "by", "with", "to"),
+    "THREATEN": ("against", "with", "to", "in", "on"),
+    "PROTEST": ("against", "at", "over"),
+    "SANCTION": ("on", "against", "with", "from", "for", "in", "of"),
+    "MOBILIZE": ("against", "at", "on", "near", "in"),
+    "COERCE": ("in", "from", "against", "on"),
+    "ASSAULT": ("against", "on", "in", "of", "at"),
+}
+# CONSULT verbs whose object is the other party ("met X", "visited X").
+MEETING_VERBS = frozenset({"meet", "visit", "host", "phone", "telephone", "call", "receive"})
+THREAT_MODES = {
+    "COERCE": "restrict",
+    "SANCTION": "relations",
+    "ASSAULT": "violence",
+    "MOBILIZE": "violence",
+    "PROTEST": "restrict",
+}
+REQUEST_MODES = {
+    "AID": "assist",
+    "COOPERATE": "assist",
+    "SUPPORT": "assist",
+    "CONSULT": "meet",
+    "RETREAT": "yield",
+    "CONCEDE": "yield",
+    "AGREE": "change",
+}
+
+
+@dataclass(slots=True)
+class Trigger:
+    token: Token
+    pattern: Pattern
+    object: Token | None
+
+    @property
+    def type(self) -> str:
+        return self.pattern.type
+
+
+@dataclass(slots=True)
+class Coded:
+    """An event found in the parse, before its actors become records."""
+
+    trigger: Token
+    anchor: Token  # the verb whose clause gives tense, modality and subject
+    type: str
+    mode: str | None
+    actor_heads: list[Token] = field(default_factory=list)
+    recipient_heads: list[Token] = field(default_factory=list)
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    embedded: Trigger | None = None
+
+    @property
+    def sentence(self) -> Span:
+        return self.trigger.sent
+
+
+# -- triggers ----------------------------------------------------------------------------------
+
+
+def _object(token: Token, preposition: str | None = None) -> Token | None:
+    """The direct object of a verb (the subject of a passive), or of its preposition."""
+    for child in token.children:
+        if preposition and child.dep_ in {"prep", "prt"} and child.lower_ == preposition:
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return objects[0]
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass"} or (child.dep_ == "dative" and not preposition):
+            return child
+    if token.pos_ == "NOUN":
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "on", "to", "for"}:
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return None
+
+
+def _in_class(token: Token | None, name: str) -> bool:
+    if token is None:
+        return False
+    members = object_classes().get(name, frozenset())
+    words = [token, *(c for c in token.children if c.dep_ in {"compound", "amod", "nmod"})]
+    if token.ent_type_ in {"CARDINAL", "QUANTITY"} or token.lower_ in {
+        "thousands",
+        "hundreds",
+        "dozens",
+        "tens",
+        "scores",
+        "millions",
+        "part",
+        "some",
+        "most",
+    }:  # "tens of thousands of Russian troops"
+        words += [
+            p
+            for prep in token.children
+            if prep.lower_ == "of"
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+    return any(w.lemma_.lower() in members or w.lower_ in members for w in words)
+
+
+def _particle(token: Token, word: str) -> bool:
+    return any(
+        c.lower_ == word and c.dep_ in {"prt", "prep", "advmod", "dobj", "compound"}
+        for c in token.children
+    ) or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == word)
+
+
+def match(token: Token) -> Trigger | None:
+    """The pattern a token triggers, if any (object-specific rows first)."""
+    pos = (
+        "VERB"
+        if token.pos_ in {"VERB", "AUX"}
+        else "NOUN"
+        if token.pos_ in {"NOUN", "PROPN"}
+        else None
+    )
+    if pos is None:
+        return None
+    for pattern in patterns().get((token.lemma_.lower(), pos), []):
+        second = pattern.words[1] if len(pattern.words) > 1 else None
+        if second and not _particle(token, second):
+            continue
+        obj = _object(token, second)
+        if pattern.object_class and not _in_class(obj, pattern.object_class):
+            continue
+        return Trigger(token, pattern, obj)
+    return None
+
+
+def triggers(doc: Doc, skip: Iterable[int] = ()) -> list[Trigger]:
+    skipped = set(skip)
+    found = []
+    for token in doc:
+        if token.i in skipped:
+            continue
+        trigger = match(token)
+        if trigger is not None:
+            found.append(trigger)
+    return found
+
+
+# -- modality ------------------------------------------------------------------------------
+
+
+def _auxiliaries(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+
+
+def _negated(verb: Token) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ in {"fail", "refuse"} and head.i != verb.i
+
+
+def _commitment(verb: Token) -> bool:
+    """ "is willing to withdraw", "will provide", "plans to visit"."""
+    if _auxiliaries(verb) & FUTURE_AUX:
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in COMMITMENT_ADJECTIVES:
+        return True
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in {
+        "plan",
+        "intend",
+        "aim",
+        "decide",
+        "prepare",
+        "expect",
+    }
+
+
+def _conditional(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in child.children):
+            return True
+    return bool(_auxiliaries(verb) & HYPOTHETICAL_AUX)
+
+
+# -- arguments -----------------------------------------------------------------------------
+
+
+def _anchor(trigger: Token) -> Token:
+    """The verb that carries a nominal trigger ("held talks"), or the trigger itself."""
+    if trigger.pos_ in {"VERB", "AUX"}:
+        return trigger
+    head = trigger
+    while head.dep_ in {"dobj", "pobj", "prep", "conj", "appos", "nsubjpass", "attr"} and (
+        head.head.i != head.i
+    ):
+        head = head.head
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+    return trigger
+
+
+def _national_modifiers(noun: Token) -> list[Token]:
+    """Modifiers that name who: "US-led boycott", "Russian troops", "Taiwan's minister"."""
+    found = []
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+            if child.lemma_ == "lead" or child.lower_.endswith("-led"):
+                found += [c for c in child.children if c.dep_ in {"npadvmod", "compound"}]
+            elif (
+                child.dep_ == "poss"
+                or child.pos_ == "PROPN"
+                or child.ent_type_ in {"NORP", "GPE", "ORG"}
+            ):
+                found.append(child)
+    return found
+
+
+def _subject(verb: Token) -> Token | None:
+    from communique.attribution.syntax import subject_of
+
+    return subject_of(verb)
+
+
+def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        modifiers = _national_modifiers(trigger)
+        agents = [
+            p
+            for prep in trigger.children
+            if prep.lower_ == "by"
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+        if modifiers or agents:
+            return [*agents, *modifiers]
+        if anchor.i == trigger.i:
+            return []
+    subject = _subject(anchor)
+    if subject is None:
+        return []
+    return [subject, *subject.conjuncts]
+
+
+def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    order = {p: i for i, p in enumerate(preps)}
+    found = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in order:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found.append((order[child.lower_], obj))
+    return [obj for _, obj in sorted(found, key=lambda f: f[0])]
+
+
+def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
+    """Candidate recipients in order of preference; the caller keeps those that are actors."""
+    preps = RECIPIENT_PREPS.get(coded.type, ())
+    if coded.type == "CONSULT" and coded.trigger.lemma_.lower() not in MEETING_VERBS:
+        # What was discussed is not who took part: "discussed the tensions over Ukraine".
+        return [*_prep_objects(coded.trigger, preps), *_prep_objects(coded.anchor, preps)]
+    candidates: list[Token] = []
+    if coded.type == "REQUEST":
+        # "demanded that Hamas renounce ...": the one asked is the clause's subject.
+        for clause in (c for c in coded.anchor.children if c.dep_ in {"ccomp", "xcomp"}):
+            subject = _subject(clause) if clause.dep_ == "ccomp" else None
+            if subject is not None:
+                candidates.append(subject)
+    if (obj is not None and obj.dep_ != "nsubjpass") or (
+        obj is not None and obj.dep_ == "nsubjpass" and not actor_heads(coded.trigger, coded.anchor)
+    ):
+        candidates.append(obj)
+    for token in (coded.trigger, coded.anchor):
+        candidates += _prep_objects(token, preps)
+        if obj is not None:
+            candidates += _prep_objects(obj, preps)
+    dative = [c for c in coded.anchor.children if c.dep_ == "dative"]
+    later: list[Token] = []
+    # What the embedded act is done to: "threatened to deliver blows to the United States".
+    for clause in (c for c in coded.anchor.children if c.dep_ in {"xcomp", "ccomp"}):
+        for token in clause.subtree:
+            later += _prep_objects(token, ("to", "against", "with", "on"))
+    if coded.type in {"THREATEN", "REQUEST", "AGREE"}:
+        # "... unless Baghdad accepted": the one the condition is put to.
+        for clause in (c for c in coded.anchor.subtree if c.dep_ == "advcl"):
+            if any(m.lower_ in {"if", "unless"} for m in clause.children):
+                subject = _subject(clause)
+                if subject is not None:
+                    later.append(subject)
+    # Last, where it happened: "fired shells at targets in Jericho".
+    for token in coded.anchor.subtree:
+        later += _prep_objects(token, ("in", "into", "near", "at", "inside"))
+    return [*dative, *candidates, *later]
+
+
+# -- the main events of a sentence -------------------------------------------------------
+
+
+# Dependencies through which one act is part of another ("threatened to ban", "imposed
+# sanctions"); "spoke with X, warning Y" (advcl) or "A and B" (conj) are separate acts.
+_ARGUMENT_DEPS = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "dobj",
+        "pobj",
+        "prep",
+        "pcomp",
+        "compound",
+        "amod",
+        "acl",
+        "attr",
+        "oprd",
+        "nsubjpass",
+        "dative",
+        "agent",
+        "nmod",
+        "poss",
+        "acomp",
+        "relcl",
+    }
+)
+
+
+def _dominates(upper: Trigger, lower: Trigger) -> bool:
+    token = lower.token
+    while token.head.i != token.i:
+        if token.dep_ not in _ARGUMENT_DEPS and not (token.dep_ == "conj" and token.pos_ == "NOUN"):
+            return False
+        token = token.head
+        if token.i == upper.token.i:
+            return True
+    return False
+
+
+# Clauses that tell the background of the reported act, not another act: "after a jet shot
+# down a helicopter", "unless the Kremlin closed its base", "to demand an end to ...".
+BACKGROUND_MARKS = frozenset(
+    {"if", "unless", "until", "before", "after", "when", "once", "since", "whether", "so"}
+)
+BACKGROUND_PREPS = frozenset({"after", "following", "before", "since", "despite", "amid", "until"})
+
+
+def background(token: Token, triggers_at: set[int]) -> bool:
+    """Whether the act at ``token`` is background to the sentence's report (see above)."""
+    if token.dep_ == "amod":  # "the Israeli-occupied West Bank", "Syrian-backed"
+        return True
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in triggers_at:
+        return True  # "opened fire ..., killing one": an elaboration of the act
+    current = token
+    while current.head.i != current.i:
+        if current.dep_ in {"relcl", "acl"}:
+            return True
+        if current.dep_ == "advcl" and (
+            any(m.lower_ in BACKGROUND_MARKS for m in current.children if m.dep_ == "mark")
+            or any(a.lower_ == "to" and a.dep_ == "aux" for a in current.children)
+        ):
+            return True
+        if current.dep_ == "pobj" and current.head.lower_ in BACKGROUND_PREPS:
+            return True
+        current = current.head
+    return False
+
+
+def _embedded(trigger: Trigger, others: list[Trigger]) -> Trigger | None:
+    """The act a trigger takes as its content ("threatened to ban", "vowed to fight")."""
+    below = [
+        t
+        for t in others
+        if t.token.i != trigger.token.i
+        and (
+            _dominates(trigger, t)
+            or (
+                t.token.head.i == trigger.token.i
+                and t.token.dep_ == "advcl"
+                and any(a.lower_ == "to" for a in t.token.children)
+            )
+        )
+    ]
+    return min(below, key=lambda t: t.token.i, default=None)
+
+
+def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
+    """The event a top-level trigger stands for, after commitments and negation."""
+    token = trigger.token
+    anchor = _anchor(token)
+    embedded = _embedded(trigger, others)
+    kind, mode = trigger.type, trigger.pattern.mode
+    if (
+        kind == "THREATEN"
+        and token.lemma_ == "warn"
+        and any(c.dep_ == "xcomp" for c in token.children)
+    ):
+        kind = "REQUEST"  # "warned Washington to stop": a demand
+    if kind == "PROTEST" and anchor.lemma_ in {"lodge", "file", "deliver", "register", "issue"}:
+        kind, mode = "ACCUSE", "disapprove"  # a diplomatic protest (manual, PROTEST)
+    if kind == "COMMIT":
+        inner = embedded.type if embedded else None
+        kind = "THREATEN" if inner in HOSTILE else "AGREE"
+        mode = THREAT_MODES.get(inner or "") if kind == "THREATEN" else None
+    elif kind in {"THREATEN", "REJECT"} and embedded is not None:
+        mode = (
+            THREAT_MODES.get(embedded.type)
+            if kind == "THREATEN"
+            else (REQUEST_MODES.get(embedded.type))
+        )
+    elif kind == "REQUEST" and embedded is not None:
+        mode = REQUEST_MODES.get(embedded.type, "change")
+    coded = Coded(trigger=token, anchor=anchor, type=kind, mode=mode, embedded=embedded)
+    coded.negated = _negated(anchor)
+    coded.future = _commitment(anchor)
+    coded.hypothetical = _conditional(anchor)
+    if coded.negated and kind in COOPERATIVE:
+        coded.type, coded.mode, coded.negated = "REJECT", REQUEST_MODES.get(kind), False
+    elif coded.future and kind in COOPERATIVE - {"AGREE"}:
+        coded.type, coded.mode = "AGREE", None
+    elif (coded.future or coded.hypothetical) and kind in HOSTILE - {"THREATEN"}:
+        coded.type, coded.mode = "THREATEN", THREAT_MODES.get(kind)
+    coded.actor_heads = actor_heads(token, anchor)
+    obj = trigger.object
+    if (
+        not coded.actor_heads
+        and obj is not None
+        and obj.dep_ == "nsubjpass"
+        and coded.type in {"MOBILIZE", "RETREAT"}
+        and _in_class(obj, "forces")
+    ):
+        # "Russian troops have been stationed at the border": the troops' side mobilizes.
+        coded.actor_heads, obj = [obj], None
+    coded.recipient_heads = recipient_heads(coded, obj)
+    if embedded is not None:
+        embedded_coded = Coded(
+            trigger=embedded.token,
+            anchor=_anchor(embedded.token),
+            type=embedded.type,
+            mode=embedded.pattern.mode,
+        )
+        coded.recipient_heads += recipient_heads(embedded_coded, embedded.object)
+    return coded
+
+
+# Modifiers that make a nominal event something that has not happened: "a potential invasion".
+UNREAL = frozenset(
+    {
+        "potential",
+        "possible",
+        "feared",
+        "planned",
+        "proposed",
+        "threatened",
+        "prospective",
+        "future",
+        "expected",
+        "alleged",
+        "likely",
+        "imminent",
+        "hypothetical",
+        "rumoured",
+        "rumored",
+    }
+)
+
+
+def main_events(doc: Doc, skip: Iterable[int] = ()) -> list[Coded]:
+    """The events of each sentence that no other event of the sentence governs."""
+    found = triggers(doc, skip)
+    at = {t.token.i for t in found}
+    events = []
+    for trigger in found:
+        if any(_dominates(other, trigger) for other in found if other.token.i != trigger.token.i):
+            continue
+        if any(_embedded(other, found) is trigger for other in found if other is not trigger):
+            continue
+        if background(trigger.token, at):
+            continue
+        if _auxiliaries(_anchor(trigger.token)) & {"must", "should"}:
+            continue  # a demand; the statement it is part of makes it a REQUEST
+        if trigger.token.pos_ in {"NOUN", "PROPN"} and any(
+            c.lower_ in UNREAL for c in trigger.token.children
+        ):
+            continue
+        coded = code(trigger, found)
+        if coded is not None:
+            events.append(coded)
+    return events

@@ -1,0 +1,116 @@
+"""Resolve the date of an event against the document's publication date.
+
+Results are ISO 8601 at the precision the text gives: a day (``2022-01-27``),
+an ISO week (``2022-W03`` for "last week") or a month (``2022-01`` for "last
+month"). ``None`` when the text gives no date or the document has none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Span, Token
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_DAY_MONTH = re.compile(
+    r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")|(" + "|".join(MONTHS) + r")\s+(\d{1,2})\b"
+)
+
+
+def _week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def resolve(expression: str, published: dt.date) -> str | None:
+    """The date an expression refers to, seen from ``published``; None if vague."""
+    text = " ".join(expression.lower().replace(",", " ").split())
+    if text in {"today", "tonight", "this morning", "this afternoon", "this evening"}:
+        return published.isoformat()
+    if text in {"yesterday", "last night", "overnight"}:
+        return (published - dt.timedelta(days=1)).isoformat()
+    if text == "tomorrow":
+        return (published + dt.timedelta(days=1)).isoformat()
+    if text == "last week":
+        return _week(published - dt.timedelta(days=7))
+    if text == "this week":
+        return _week(published)
+    if text == "next week":
+        return _week(published + dt.timedelta(days=7))
+    if text == "last month":
+        first = published.replace(day=1) - dt.timedelta(days=1)
+        return f"{first.year}-{first.month:02d}"
+    if text == "this month":
+        return f"{published.year}-{published.month:02d}"
+    for i, name in enumerate(WEEKDAYS):
+        if re.fullmatch(rf"(on |last |this )?{name}( night| morning| afternoon| evening)?", text):
+            back = (published.weekday() - i) % 7
+            return (published - dt.timedelta(days=back)).isoformat()
+    match = _DAY_MONTH.search(text)
+    if match:
+        day = int(match.group(1) or match.group(4))
+        month = MONTHS.index(match.group(2) or match.group(3)) + 1
+        year_match = re.search(r"\b(19|20)\d{2}\b", text)
+        year = int(year_match.group()) if year_match else published.year
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if not year_match and date > published + dt.timedelta(days=31):
+            date = date.replace(year=year - 1)  # "on 28 December" in a January story
+        return date.isoformat()
+    return None
+
+
+def event_date(trigger: Token, published: str | None) -> str | None:
+    """The date of the event at ``trigger``: the date expression of its clause."""
+    if not published:
+        return None
+    try:
+        day = dt.date.fromisoformat(published)
+    except ValueError:
+        return None
+    for ent in _clause_dates(trigger):
+        date = resolve(ent.text, day)
+        if date:
+            return date
+    return None
+
+
+def _clause_dates(trigger: Token) -> list[Span]:
+    """DATE entities attached to the trigger's clause, nearest first."""
+    doc = trigger.doc
+    verb = trigger
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    clause = {t.i for t in verb.subtree}
+    found = [
+        e
+        for e in doc.ents
+        if e.label_ in {"DATE", "TIME"} and e.root.i in clause and _governs(verb, e.root)
+    ]
+    return sorted(found, key=lambda e: abs(e.root.i - trigger.i))
+
+
+def _governs(verb: Token, token: Token) -> bool:
+    """Whether ``token`` belongs to ``verb``'s own clause, not a clause below it."""
+    while token.i != verb.i:
+        if token.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl"} or token.head.i == token.i:
+            return False
+        token = token.head
+    return True

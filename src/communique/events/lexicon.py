@@ -1,0 +1,67 @@
+"""The event coder's reviewable data: triggers, object classes, contexts (``events/data``)."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+HOSTILE = frozenset({"THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+VERBAL = frozenset({"REQUEST", "ACCUSE", "REJECT"})
+TYPES = COOPERATIVE | HOSTILE | VERBAL
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One row of ``patterns.tsv``."""
+
+    words: tuple[str, ...]  # the lemma, then its particle or preposition if any
+    pos: str
+    object_class: str | None
+    type: str
+    mode: str | None
+
+    @property
+    def lemma(self) -> str:
+        return self.words[0]
+
+
+def _rows(filename: str) -> list[dict[str, str]]:
+    path = resources.files("communique.events") / "data" / filename
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return [
+        {k: (v or "").strip() for k, v in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t")
+    ]
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[tuple[str, str], list[Pattern]]:
+    """Patterns by (lemma, pos), those with an object class first."""
+    table: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
+    for row in _rows("patterns.tsv"):
+        pattern = Pattern(
+            words=tuple(row["trigger"].lower().split()),
+            pos=row["pos"],
+            object_class=None if row["object"] in {"", "-"} else row["object"],
+            type=row["type"],
+            mode=None if row["mode"] in {"", "-"} else row["mode"],
+        )
+        table[pattern.lemma, pattern.pos].append(pattern)
+    for rows in table.values():
+        rows.sort(key=lambda p: (p.object_class is None, -len(p.words)))
+    return dict(table)
+
+
+@lru_cache(maxsize=1)
+def object_classes() -> dict[str, frozenset[str]]:
+    return {row["class"]: frozenset(row["lemmas"].split("|")) for row in _rows("objects.tsv")}
+
+
+@lru_cache(maxsize=1)
+def contexts() -> list[tuple[str, frozenset[str]]]:
+    return [(row["context"], frozenset(row["words"].split("|"))) for row in _rows("contexts.tsv")]

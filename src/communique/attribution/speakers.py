@@ -100,6 +100,8 @@ class SpeakerResolver:
         actor = self.index.get(actor_id)
         if actor is None:
             return False
+        if pronoun == "it":
+            return actor.kind in {"organization", "state"}
         if pronoun in _PLURAL:
             return actor.kind != "person"
         if actor.kind != "person":
@@ -116,11 +118,19 @@ class SpeakerResolver:
         word = token.lower_
         sent = sentence(token)
         previous = sentence(self.doc[sent.start - 1]) if sent.start > 0 else None
+        in_sentence = []
         for placed in self._mentions_before(token.i):
             if placed.start < sent.start:
                 break
             if self._fits(placed.actor_id, word):
-                return self._remember(placed.actor_id, word)
+                in_sentence.append(placed)
+        if in_sentence:
+            # A subject before the pronoun first: "Rebels rejected a Senegalese plan, and said
+            # they ...".
+            subjects = [
+                p for p in in_sentence if self.doc[p.mention.head].dep_ in {"nsubj", "nsubjpass"}
+            ]
+            return self._remember((subjects or in_sentence)[0].actor_id, word)
         if previous is not None:
             # The subject of the sentence before: "Zakharova was speaking. ... she said".
             for placed in self._mentions_before(sent.start):

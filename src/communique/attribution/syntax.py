@@ -65,7 +65,13 @@ def subject_of(verb: Token) -> Token | None:
     quoted_as = verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote"
     if quoted_as:
         verb = head.head
-    elif any(c.dep_ == "auxpass" for c in verb.children):
+    elif any(c.dep_ == "auxpass" for c in verb.children) and verb.lemma_.lower() not in {
+        "commit",
+        "prepare",
+        "determine",
+        "dedicate",
+        "resolve",
+    }:  # "is committed to", "is prepared to" describe their subject's stance
         # "Quiros was accused of ...": the passive subject is the target; the source is the
         # agent ("by X"), if any.
         agents = [

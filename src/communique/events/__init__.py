@@ -86,18 +86,36 @@ class _Actors:
                     continue
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     found = self._state(pobj) or next(iter(self._national(pobj)), None)
+                    if found is None and prep.lower_ == "of":
+                        # "the government of President Prosper Avril": his country
+                        owner = self.index.get(self.resolver.actor_at(pobj))
+                        if owner is not None and owner.country and owner.kind == "person":
+                            found = self._country_state(owner.country, pobj)
                     if found:
                         return [found]
         return []
 
+    def _country_state(self, iso3: str, token: Token) -> str | None:
+        if len(iso3) != 3 or iso3 in {"IGO", "NGO", "IMG", "UNO", "EUR", "ISM", "MNC"}:
+            return None
+        return self.resolver.state(iso3, token)
+
     def of(self, token: Token) -> str | None:
         found = self.resolver.actor_at(token)
         actor = self.index.get(found)
+        gaz = load_gazetteer()
+        if actor is not None and actor.kind == "state" and token.lower_ in gaz.demonyms:
+            # "Bosnian Serbs": the modifier places a people named by its demonym.
+            states = self._national(token)
+            if states:
+                return states[0]
         if actor is not None:
-            if actor.country is None and actor.kind != "state":
+            if actor.kind != "state" and (actor.country is None or actor.kind == "group"):
                 states = self._national(token)
-                if len(states) == 1:
+                if len(states) == 1 and actor.country is None:
                     actor.country = self.index.actors[states[0]].country
+                elif len(states) > 1 and actor.kind == "group" and not actor.members:
+                    actor.members = states  # "Hungarian and Romanian officials"
             return found
         states = self._national(token)
         if not states:

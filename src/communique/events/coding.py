@@ -140,9 +140,10 @@ def _object(token: Token, preposition: str | None = None) -> Token | None:
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects:
                 return objects[0]
-    for child in token.children:
-        if child.dep_ in {"dobj", "nsubjpass"} or (child.dep_ == "dative" and not preposition):
-            return child
+    for deps in ({"dobj"}, {"nsubjpass"}, set() if preposition else {"dative"}):
+        for child in token.children:
+            if child.dep_ in deps:
+                return child
     if token.pos_ == "NOUN":
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in {"of", "on", "to", "for"}:
@@ -175,6 +176,8 @@ def _in_class(token: Token | None, name: str) -> bool:
             for p in prep.children
             if p.dep_ == "pobj"
         ]
+    if name == "captive" and token.ent_type_ == "PERSON":
+        return True  # "released Prime Minister Mahendra Chaudhry"
     return any(w.lemma_.lower() in members or w.lower_ in members for w in words)
 
 
@@ -229,6 +232,8 @@ def _auxiliaries(verb: Token) -> set[str]:
 def _negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if verb.dep_ == "csubj" and "out of the question" in verb.head.sent.text.lower():
+        return True  # "removing the sanctions is out of the question"
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_ in {"fail", "refuse"} and head.i != verb.i
 
@@ -549,10 +554,13 @@ def main_events(doc: Doc, skip: Iterable[int] = ()) -> list[Coded]:
             continue
         if _auxiliaries(_anchor(trigger.token)) & {"must", "should"}:
             continue  # a demand; the statement it is part of makes it a REQUEST
-        if trigger.token.pos_ in {"NOUN", "PROPN"} and any(
-            c.lower_ in UNREAL for c in trigger.token.children
+        realised = trigger.token.dep_ == "dobj" and trigger.token.head.lemma_ in LIGHT_VERBS
+        if (
+            trigger.token.pos_ in {"NOUN", "PROPN"}
+            and not realised
+            and any(c.lower_ in UNREAL for c in trigger.token.children)
         ):
-            continue
+            continue  # "a potential invasion"; but "mounted its long-threatened invasion"
         coded = code(trigger, found)
         if coded is not None:
             events.append(coded)

@@ -88,6 +88,29 @@ def _table(record: dict[str, Any], console: Console) -> None:
             f"[dim]{s['kind']}:[/] " + _short(" … ".join(c["text"] for c in s["content"])),
         )
     console.print(table)
+    if record["events"]:
+        console.print(_events_table(record, names))
+
+
+def _events_table(record: dict[str, Any], names: dict[str, str]) -> Table:
+    """The document's PLOVER events: type, who, to whom, when, on what evidence."""
+    table = Table(title=f"{len(record['events'])} events", title_justify="left", expand=True)
+    table.add_column("event", style="bold yellow", no_wrap=True)
+    table.add_column("actor", style="cyan", ratio=2)
+    table.add_column("recipient", style="magenta", ratio=2)
+    table.add_column("date", no_wrap=True)
+    table.add_column("trigger and evidence", ratio=6)
+    for event in record["events"]:
+        kind = event["type"] + (f" {event['mode']}" if event["mode"] else "")
+        flags = [f for f in ("negated", "future", "hypothetical") if event[f]]
+        table.add_row(
+            kind + (f"\n[dim]{', '.join(flags)}[/]" if flags else ""),
+            ", ".join(names.get(a, a) for a in event["actors"]) or "—",
+            ", ".join(names.get(a, a) for a in event["recipients"]),
+            event["date"] or "",
+            f"[bold]{event['trigger']['text']}[/]: {_short(event['evidence']['text'], 140)}",
+        )
+    return table
 
 
 @app.command()

@@ -39,7 +39,7 @@ _ISSUE_VERBS = frozenset(
 )
 _MALE = frozenset({"he", "him", "his"})
 _FEMALE = frozenset({"she", "her", "hers"})
-_PLURAL = frozenset({"they", "them", "it", "we"})
+_PLURAL = frozenset({"they", "them", "it", "we", "its", "their"})
 _FEMALE_WORDS = ("woman", "ms", "mrs", "miss", "madam", "queen", "chairwoman")
 _MALE_WORDS = ("spokesman", "mr", "king", "chairman", "businessman", "congressman")
 
@@ -100,7 +100,7 @@ class SpeakerResolver:
         actor = self.index.get(actor_id)
         if actor is None:
             return False
-        if pronoun == "it":
+        if pronoun in {"it", "its"}:
             return actor.kind in {"organization", "state"}
         if pronoun in _PLURAL:
             return actor.kind != "person"

@@ -295,6 +295,11 @@ def _national_modifiers(noun: Token) -> list[Token]:
     return found
 
 
+def patterns_type(token: Token) -> str | None:
+    trigger = match(token)
+    return trigger.type if trigger else None
+
+
 def _subject(verb: Token) -> Token | None:
     from communique.attribution.syntax import subject_of
 
@@ -313,7 +318,14 @@ def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
         ]
         if modifiers or agents:
             return [*agents, *modifiers]
-        if anchor.i == trigger.i:
+        noun = trigger.head if trigger.dep_ == "compound" else trigger  # "a mediation effort"
+        carried = noun.dep_ in {"dobj", "attr"} and noun.head.lemma_ in LIGHT_VERBS
+        # "said during a call with X": the one who spoke took part in the call; "converged
+        # for a rally", "threw stones during demonstrations": so did they.
+        taking_part = any(
+            p.dep_ == "prep" and p.lower_ in {"with", "between"} for p in trigger.children
+        ) or (trigger.dep_ == "pobj" and patterns_type(trigger) in {"PROTEST", "ASSAULT"})
+        if anchor.i == trigger.i or not (carried or taking_part):
             return []
     subject = _subject(anchor)
     if subject is None:
@@ -554,6 +566,13 @@ def main_events(doc: Doc, skip: Iterable[int] = ()) -> list[Coded]:
             continue
         if _auxiliaries(_anchor(trigger.token)) & {"must", "should"}:
             continue  # a demand; the statement it is part of makes it a REQUEST
+        token = trigger.token
+        if (
+            trigger.type == "CONSULT"
+            and any(c.dep_ == "auxpass" for c in token.children)
+            and not any(c.dep_ == "agent" for c in token.children)
+        ):
+            continue  # "it would be met with a united response": not a meeting
         realised = trigger.token.dep_ == "dobj" and trigger.token.head.lemma_ in LIGHT_VERBS
         if (
             trigger.token.pos_ in {"NOUN", "PROPN"}

@@ -62,6 +62,9 @@ def _clause_subject(token: Token) -> Token | None:
 def _is_demand(token: Token) -> bool:
     word = token.lower_
     if word in {"should", "must", "ought"}:
+        subjects = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if word == "should" and any(s.i > token.i for s in subjects):
+            return False  # "should Moscow choose ...": a condition, not a demand
         return token.dep_ == "aux"
     if word in {"have", "need"}:  # "have to", "need to"
         return any(

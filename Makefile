@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml requirements.lock | $(BIN)/python
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/communique extract examples
+	$(BIN)/communique extract examples --published 2022-02-12
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

@@ -204,7 +204,10 @@ def code_events(
         add(event)
     for verbal in verbal_events(doc, statements):
         statement = verbal.statement
-        target = actors.first([verbal.target], [statement.speaker]) if verbal.target else []
+        # Only a party the clause names itself: "alarm over an invasion of Ukraine" is not
+        # directed at Ukraine.
+        named = actors.resolver.actor_at(verbal.target) if verbal.target is not None else None
+        target = [named] if named and named != statement.speaker else []
         if not target and statement.addressee:
             target = [statement.addressee]
         sentence = list(verbal.trigger.sent)

@@ -497,6 +497,12 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
         )
     elif kind == "REQUEST" and embedded is not None:
         mode = REQUEST_MODES.get(embedded.type, "change")
+    if kind == "CONSULT" and any(
+        t.lemma_.lower() in {"phone", "telephone", "videoconference", "video", "videolink"}
+        and t.head.dep_ in {"prep", "agent"}
+        for t in token.subtree
+    ):
+        mode = "phone"  # "spoke by phone", "talked over a video link"
     coded = Coded(trigger=token, anchor=anchor, type=kind, mode=mode, embedded=embedded)
     coded.negated = _negated(anchor)
     coded.future = _commitment(anchor)

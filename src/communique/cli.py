@@ -180,6 +180,23 @@ eval_app = typer.Typer(
 app.add_typer(eval_app, name="eval")
 
 
+ModelOption = Annotated[
+    str | None,
+    typer.Option(help="spaCy model to use (default: the best installed English model)."),
+]
+PredictionsOption = Annotated[
+    Path | None,
+    typer.Option(help="Score these schema-1 JSONL records instead of running the pipeline."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
+
+
+def _fail(message: str) -> typer.Exit:
+    """A one-line error; the caller raises the returned exit (status 2)."""
+    err.print(f"communique: error: {message}", markup=False)
+    return typer.Exit(2)
+
+
 class Split(StrEnum):
     train = "train"
     dev = "dev"
@@ -191,30 +208,20 @@ def eval_polnear(
     data: Annotated[Path, typer.Option(help="The PolNeAR directory.")] = Path(
         "../shared/data/polnear"
     ),
-    model: Annotated[
-        str | None,
-        typer.Option(help="spaCy model to use (default: the best installed English model)."),
-    ] = None,
-    predictions: Annotated[
-        Path | None,
-        typer.Option(help="Score these schema-1 JSONL records instead of running the pipeline."),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    model: ModelOption = None,
+    predictions: PredictionsOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Attribution P/R/F1 on PolNeAR (EVALUATION.md section 1), with bootstrap intervals."""
 
-    def fail(message: str) -> typer.Exit:
-        err.print(f"communique: error: {message}", markup=False)
-        return typer.Exit(2)
-
     root = data / split
     if not (root / "text").is_dir() or not (root / "attributions").is_dir():
-        raise fail(f"PolNeAR {split} split not found at {root} (pass --data)")
+        raise _fail(f"PolNeAR {split} split not found at {root} (pass --data)")
     try:
         records = polnear.read_records(predictions) if predictions else None
         nlp = nlp_module.load(model) if records is None else None
     except (OSError, ValueError, nlp_module.ModelNotFound) as error:
-        raise fail(str(error)) from None
+        raise _fail(str(error)) from None
     report = polnear.evaluate(data, split.value, nlp=nlp, records=records)
     if report["missing"]:
         err.print(
@@ -234,31 +241,21 @@ def eval_plover(
     data: Annotated[Path, typer.Option(help="The PLOVER gold records (JSONL).")] = Path(
         "../shared/data/plover_gsr/dev.jsonl"
     ),
-    model: Annotated[
-        str | None,
-        typer.Option(help="spaCy model to use (default: the best installed English model)."),
-    ] = None,
-    predictions: Annotated[
-        Path | None,
-        typer.Option(help="Score these schema-1 JSONL records instead of running the pipeline."),
-    ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    model: ModelOption = None,
+    predictions: PredictionsOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Event type, actor and recipient codes, full-event and sector accuracy on the PLOVER
     gold records (EVALUATION.md section 2), with bootstrap intervals."""
 
-    def fail(message: str) -> typer.Exit:
-        err.print(f"communique: error: {message}", markup=False)
-        return typer.Exit(2)
-
     if not data.is_file():
-        raise fail(f"PLOVER gold records not found at {data} (pass --data)")
+        raise _fail(f"PLOVER gold records not found at {data} (pass --data)")
     try:
         plover.load_gold(data)
         records = plover.read_records(predictions) if predictions else None
         nlp = nlp_module.load(model) if records is None else None
     except (OSError, ValueError, nlp_module.ModelNotFound) as error:
-        raise fail(str(error)) from None
+        raise _fail(str(error)) from None
     report = plover.evaluate(data, nlp=nlp, records=records)
     if report["missing"]:
         err.print(

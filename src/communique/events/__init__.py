@@ -19,9 +19,6 @@ from communique.records import Event, Span, Statement
 
 __all__ = ["code_events"]
 
-# Nominal triggers need someone doing them: "the talks" alone reports no event.
-_NEEDS_ACTOR_FOR_NOUNS = True
-
 
 def _span(doc: Doc, start: int, end: int) -> Span:
     return Span.of(doc_text(doc), start, end)
@@ -247,8 +244,8 @@ def _sentence_of(doc: Doc, event: Event) -> int:
 def _event(coded: Coded, doc_id: str, actors: _Actors, published: str | None) -> Event | None:
     doc = coded.trigger.doc
     actor_ids = actors.all(coded.actor_heads)
-    if not actor_ids and coded.trigger.pos_ not in {"VERB", "AUX"} and _NEEDS_ACTOR_FOR_NOUNS:
-        return None
+    if not actor_ids and coded.trigger.pos_ not in {"VERB", "AUX"}:
+        return None  # a nominal act needs someone doing it: "the talks" alone reports none
     recipients = actors.first(coded.recipient_heads, actor_ids)
     if coded.type == "CONSULT" and coded.mode != "visit":
         # Talks without a host: everyone taking part is an actor (manual, CONSULT).

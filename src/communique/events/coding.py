@@ -21,82 +21,27 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from communique.events.lexicon import COOPERATIVE, HOSTILE, Pattern, object_classes, patterns
+from communique.events.lexicon import (
+    COOPERATIVE,
+    HOSTILE,
+    Pattern,
+    object_classes,
+    patterns,
+    type_rules,
+    word_lists,
+)
 
-# Verbs that carry a nominal event: "held talks", "staged a rally", "imposed a curfew".
-LIGHT_VERBS = frozenset(
-    {
-        "hold",
-        "stage",
-        "launch",
-        "mount",
-        "begin",
-        "start",
-        "organize",
-        "organise",
-        "conduct",
-        "carry",
-        "lodge",
-        "issue",
-        "make",
-        "declare",
-        "go",
-        "continue",
-        "resume",
-        "announce",
-        "call",
-        "order",
-        "open",
-        "complete",
-        "institute",
-        "resort",
-        "speed",
-        "use",
-    }
-)
-# Words that make what follows a commitment: "is willing to withdraw".
-COMMITMENT_ADJECTIVES = frozenset(
-    {"willing", "prepared", "ready", "committed", "determined", "eager"}
-)
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
-# Preposition preferences for the recipient, by type.
-RECIPIENT_PREPS = {
-    "CONSULT": ("with", "to", "between"),
-    "AGREE": ("with", "to", "on"),
-    "SUPPORT": ("to", "with", "for"),
-    "CONCEDE": ("to", "in", "for"),
-    "COOPERATE": ("with", "to"),
-    "AID": ("to", "for", "in"),
-    "RETREAT": ("from", "to", "in"),
-    "REQUEST": ("from", "to", "on"),
-    "ACCUSE": ("against", "of", "on", "into", "with"),
-    "REJECT": ("from", "by", "with", "to"),
-    "THREATEN": ("against", "with", "to", "in", "on"),
-    "PROTEST": ("against", "at", "over"),
-    "SANCTION": ("on", "against", "with", "from", "for", "in", "of"),
-    "MOBILIZE": ("against", "at", "on", "near", "in"),
-    "COERCE": ("in", "from", "against", "on"),
-    "ASSAULT": ("against", "on", "in", "of", "at"),
-}
-# CONSULT verbs whose object is the other party ("met X", "visited X").
-MEETING_VERBS = frozenset({"meet", "visit", "host", "phone", "telephone", "call", "receive"})
-THREAT_MODES = {
-    "COERCE": "restrict",
-    "SANCTION": "relations",
-    "ASSAULT": "violence",
-    "MOBILIZE": "violence",
-    "PROTEST": "restrict",
-}
-REQUEST_MODES = {
-    "AID": "assist",
-    "COOPERATE": "assist",
-    "SUPPORT": "assist",
-    "CONSULT": "meet",
-    "RETREAT": "yield",
-    "CONCEDE": "yield",
-    "AGREE": "change",
-}
+# Word lists and per-type rules, from events/data/word_lists.tsv and types.tsv.
+WORDS = word_lists()
+TYPES = type_rules()
+
+
+def _threat_mode(kind: str, default: str | None = None) -> str | None:
+    return TYPES.get(kind, ((), None, None))[1] or default
+
+
+def _request_mode(kind: str, default: str | None = None) -> str | None:
+    return TYPES.get(kind, ((), None, None))[2] or default
 
 
 @dataclass(slots=True)
@@ -240,10 +185,10 @@ def _negated(verb: Token) -> bool:
 
 def _commitment(verb: Token) -> bool:
     """ "is willing to withdraw", "will provide", "plans to visit"."""
-    if _auxiliaries(verb) & FUTURE_AUX:
+    if _auxiliaries(verb) & WORDS["future_auxiliaries"]:
         return True
     head = verb.head
-    if verb.dep_ == "xcomp" and head.lemma_.lower() in COMMITMENT_ADJECTIVES:
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in WORDS["commitment_adjectives"]:
         return True
     return verb.dep_ == "xcomp" and head.lemma_.lower() in {
         "plan",
@@ -259,7 +204,7 @@ def _conditional(verb: Token) -> bool:
     for child in verb.children:
         if child.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in child.children):
             return True
-    return bool(_auxiliaries(verb) & HYPOTHETICAL_AUX)
+    return bool(_auxiliaries(verb) & WORDS["hypothetical_auxiliaries"])
 
 
 # -- arguments -----------------------------------------------------------------------------
@@ -319,7 +264,7 @@ def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
         if modifiers or agents:
             return [*agents, *modifiers]
         noun = trigger.head if trigger.dep_ == "compound" else trigger  # "a mediation effort"
-        carried = noun.dep_ in {"dobj", "attr"} and noun.head.lemma_ in LIGHT_VERBS
+        carried = noun.dep_ in {"dobj", "attr"} and noun.head.lemma_ in WORDS["light_verbs"]
         # "said during a call with X": the one who spoke took part in the call; "converged
         # for a rally", "threw stones during demonstrations": so did they.
         taking_part = any(
@@ -346,8 +291,8 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
 
 def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
     """Candidate recipients in order of preference; the caller keeps those that are actors."""
-    preps = RECIPIENT_PREPS.get(coded.type, ())
-    if coded.type == "CONSULT" and coded.trigger.lemma_.lower() not in MEETING_VERBS:
+    preps = TYPES.get(coded.type, ((), None, None))[0]
+    if coded.type == "CONSULT" and coded.trigger.lemma_.lower() not in WORDS["meeting_verbs"]:
         # What was discussed is not who took part: "discussed the tensions over Ukraine".
         return [*_prep_objects(coded.trigger, preps), *_prep_objects(coded.anchor, preps)]
     candidates: list[Token] = []
@@ -424,14 +369,6 @@ def _dominates(upper: Trigger, lower: Trigger) -> bool:
     return False
 
 
-# Clauses that tell the background of the reported act, not another act: "after a jet shot
-# down a helicopter", "unless the Kremlin closed its base", "to demand an end to ...".
-BACKGROUND_MARKS = frozenset(
-    {"if", "unless", "until", "before", "after", "when", "once", "since", "whether", "so"}
-)
-BACKGROUND_PREPS = frozenset({"after", "following", "before", "since", "despite", "amid", "until"})
-
-
 def background(token: Token, triggers_at: set[int]) -> bool:
     """Whether the act at ``token`` is background to the sentence's report (see above)."""
     if token.dep_ == "amod":  # "the Israeli-occupied West Bank", "Syrian-backed"
@@ -443,11 +380,11 @@ def background(token: Token, triggers_at: set[int]) -> bool:
         if current.dep_ in {"relcl", "acl"}:
             return True
         if current.dep_ == "advcl" and (
-            any(m.lower_ in BACKGROUND_MARKS for m in current.children if m.dep_ == "mark")
+            any(m.lower_ in WORDS["background_marks"] for m in current.children if m.dep_ == "mark")
             or any(a.lower_ == "to" and a.dep_ == "aux" for a in current.children)
         ):
             return True
-        if current.dep_ == "pobj" and current.head.lower_ in BACKGROUND_PREPS:
+        if current.dep_ == "pobj" and current.head.lower_ in WORDS["background_prepositions"]:
             return True
         current = current.head
     return False
@@ -488,15 +425,11 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
     if kind == "COMMIT":
         inner = embedded.type if embedded else None
         kind = "THREATEN" if inner in HOSTILE else "AGREE"
-        mode = THREAT_MODES.get(inner or "") if kind == "THREATEN" else None
+        mode = _threat_mode(inner or "") if kind == "THREATEN" else None
     elif kind in {"THREATEN", "REJECT"} and embedded is not None:
-        mode = (
-            THREAT_MODES.get(embedded.type)
-            if kind == "THREATEN"
-            else (REQUEST_MODES.get(embedded.type))
-        )
+        mode = _threat_mode(embedded.type) if kind == "THREATEN" else (_request_mode(embedded.type))
     elif kind == "REQUEST" and embedded is not None:
-        mode = REQUEST_MODES.get(embedded.type, "change")
+        mode = _request_mode(embedded.type, "change")
     if kind == "CONSULT" and any(
         t.lemma_.lower() in {"phone", "telephone", "videoconference", "video", "videolink"}
         and t.head.dep_ in {"prep", "agent"}
@@ -508,11 +441,11 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
     coded.future = _commitment(anchor)
     coded.hypothetical = _conditional(anchor)
     if coded.negated and kind in COOPERATIVE:
-        coded.type, coded.mode, coded.negated = "REJECT", REQUEST_MODES.get(kind), False
+        coded.type, coded.mode, coded.negated = "REJECT", _request_mode(kind), False
     elif coded.future and kind in COOPERATIVE - {"AGREE"}:
         coded.type, coded.mode = "AGREE", None
     elif (coded.future or coded.hypothetical) and kind in HOSTILE - {"THREATEN"}:
-        coded.type, coded.mode = "THREATEN", THREAT_MODES.get(kind)
+        coded.type, coded.mode = "THREATEN", _threat_mode(kind)
     coded.actor_heads = actor_heads(token, anchor)
     obj = trigger.object
     if (
@@ -536,28 +469,6 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
     return coded
 
 
-# Modifiers that make a nominal event something that has not happened: "a potential invasion".
-UNREAL = frozenset(
-    {
-        "potential",
-        "possible",
-        "feared",
-        "planned",
-        "proposed",
-        "threatened",
-        "prospective",
-        "future",
-        "expected",
-        "alleged",
-        "likely",
-        "imminent",
-        "hypothetical",
-        "rumoured",
-        "rumored",
-    }
-)
-
-
 def main_events(doc: Doc, skip: Iterable[int] = ()) -> list[Coded]:
     """The events of each sentence that no other event of the sentence governs."""
     found = triggers(doc, skip)
@@ -579,11 +490,13 @@ def main_events(doc: Doc, skip: Iterable[int] = ()) -> list[Coded]:
             and not any(c.dep_ == "agent" for c in token.children)
         ):
             continue  # "it would be met with a united response": not a meeting
-        realised = trigger.token.dep_ == "dobj" and trigger.token.head.lemma_ in LIGHT_VERBS
+        realised = (
+            trigger.token.dep_ == "dobj" and trigger.token.head.lemma_ in WORDS["light_verbs"]
+        )
         if (
             trigger.token.pos_ in {"NOUN", "PROPN"}
             and not realised
-            and any(c.lower_ in UNREAL for c in trigger.token.children)
+            and any(c.lower_ in WORDS["unreal"] for c in trigger.token.children)
         ):
             continue  # "a potential invasion"; but "mounted its long-threatened invasion"
         coded = code(trigger, found)

@@ -65,3 +65,27 @@ def object_classes() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def contexts() -> list[tuple[str, frozenset[str]]]:
     return [(row["context"], frozenset(row["words"].split("|"))) for row in _rows("contexts.tsv")]
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> dict[str, frozenset[str]]:
+    """The coder's word lists (``word_lists.tsv``), by name."""
+    return {row["list"]: frozenset(row["words"].split("|")) for row in _rows("word_lists.tsv")}
+
+
+@lru_cache(maxsize=1)
+def type_rules() -> dict[str, tuple[tuple[str, ...], str | None, str | None]]:
+    """Per PLOVER type: recipient prepositions, and the THREATEN and REQUEST modes an act of
+    that type gives when embedded (``types.tsv``)."""
+
+    def mode(value: str) -> str | None:
+        return None if value in {"", "-"} else value
+
+    return {
+        row["type"]: (
+            tuple(p for p in row["recipient_prepositions"].split("|") if p),
+            mode(row["threat_mode"]),
+            mode(row["request_mode"]),
+        )
+        for row in _rows("types.tsv")
+    }

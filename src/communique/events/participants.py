@@ -1,0 +1,130 @@
+"""Who takes part in an event: tokens of the parse to actor ids of the document.
+
+A phrase the actor index does not know may still say whose it is ("Iraqi
+Kurds", "Hungarian and Romanian officials", "security forces in Guinea");
+such a phrase becomes a group actor with that country, or those countries as
+members.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from communique.actors import ActorIndex
+from communique.actors.gazetteer import load_gazetteer, subdivisions
+from communique.attribution.speakers import SpeakerResolver
+from communique.attribution.syntax import noun_phrase
+
+
+class Participants:
+    """Token -> actor ids, through the document's actor index (see the module docstring)."""
+
+    def __init__(self, doc: Doc, index: ActorIndex) -> None:
+        self.doc = doc
+        self.index = index
+        self.resolver = SpeakerResolver(doc, index)
+
+    def _state(self, token: Token) -> str | None:
+        actor = self.index.get(self.resolver.actor_at(token))
+        if actor is not None and actor.kind == "state":
+            return actor.id
+        if actor is None and token.ent_type_ in {"GPE", "LOC"}:
+            # A province or region: "Sindh", "Kerala" (ISO 3166-2, via pycountry).
+            ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+            iso3 = subdivisions().get(ent.text.lower().removeprefix("the "))
+            if iso3:
+                return self.resolver.state(iso3, token)
+        return None
+
+    def _national(self, head: Token) -> list[str]:
+        """State actors named by a phrase's modifiers, or else by its place ("in Guinea")."""
+        modifiers = [
+            c for c in head.children if c.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"}
+        ]
+        modifiers += [c for m in modifiers for c in m.conjuncts]
+        states = [s for s in (self._state(m) for m in modifiers) if s]
+        if states:
+            return list(dict.fromkeys(states))
+        for child in head.children:
+            preps = (
+                [child]
+                if child.dep_ == "prep"
+                else [p for p in child.children if child.dep_ == "acl" and p.dep_ == "prep"]
+            )
+            for prep in preps:
+                if prep.lower_ not in {"in", "from", "of"}:
+                    continue
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    found = self._state(pobj) or next(iter(self._national(pobj)), None)
+                    if found is None and prep.lower_ == "of":
+                        # "the government of President Prosper Avril": his country
+                        owner = self.index.get(self.resolver.actor_at(pobj))
+                        if owner is not None and owner.country and owner.kind == "person":
+                            found = self._country_state(owner.country, pobj)
+                    if found:
+                        return [found]
+        return []
+
+    def _country_state(self, iso3: str, token: Token) -> str | None:
+        if len(iso3) != 3 or iso3 in {"IGO", "NGO", "IMG", "UNO", "EUR", "ISM", "MNC"}:
+            return None
+        return self.resolver.state(iso3, token)
+
+    def of(self, token: Token) -> str | None:
+        found = self.resolver.actor_at(token)
+        actor = self.index.get(found)
+        gaz = load_gazetteer()
+        if actor is not None and actor.kind == "state" and token.lower_ in gaz.demonyms:
+            # "Bosnian Serbs": the modifier places a people named by its demonym.
+            states = self._national(token)
+            if states:
+                return states[0]
+        if actor is not None:
+            if actor.kind != "state" and (actor.country is None or actor.kind == "group"):
+                states = self._national(token)
+                if len(states) == 1 and actor.country is None:
+                    actor.country = self.index.actors[states[0]].country
+                elif len(states) > 1 and actor.kind == "group" and not actor.members:
+                    actor.members = states  # "Hungarian and Romanian officials"
+            return found
+        states = self._national(token)
+        if not states:
+            return self.resolver.inner(token)
+        start, end = noun_phrase(token, keep_appos=False)
+        gaz = load_gazetteer()
+        people = token.lemma_.lower() in gaz.roles or token.tag_ in {"NNS", "NNPS"}
+        if len(states) == 1 and (end - start == 1 or not people):
+            return states[0]  # "China's human rights record": China's
+        group = self.index.group(states, start, end)
+        if len(states) == 1:
+            group.members = []
+            group.country = self.index.actors[states[0]].country
+        return group.id
+
+    def all(self, heads: list[Token]) -> list[str]:
+        ids: list[str] = []
+        for head in heads:
+            actor = self.of(head)
+            if actor and actor not in ids:
+                ids.append(actor)
+        return ids
+
+    def first(self, heads: list[Token], exclude: list[str]) -> list[str]:
+        """The first candidate that is an actor (with its conjuncts), preferring one whose
+        country is known."""
+        found: list[list[str]] = []
+        for head in heads:
+            actor = self.of(head)
+            if actor and actor not in exclude:
+                conjuncts = [self.of(c) for c in head.conjuncts]
+                found.append(
+                    [actor, *(c for c in conjuncts if c and c not in exclude and c != actor)]
+                )
+        coded = [ids for ids in found if any(self._code(i) for i in ids)]
+        return (coded or found or [[]])[0]
+
+    def _code(self, actor_id: str) -> str | None:
+        actor = self.index.actors[actor_id]
+        if actor.members:
+            return next((self.index.actors[m].country for m in actor.members), None)
+        return actor.country

@@ -17,8 +17,15 @@ $(STAMP): pyproject.toml requirements.lock | $(BIN)/python
 
 install: $(STAMP)
 
+# The example corpus into the embedded DuckDB store (run it twice: nothing is added
+# the second time), then who said what to whom, through what, and the events.
+DEMO_DB ?= communique.duckdb
 demo: $(STAMP)
-	$(BIN)/communique extract examples --published 2022-02-12
+	$(BIN)/communique ingest examples --db $(DEMO_DB) --published 2022-02-12
+	$(BIN)/communique query --db $(DEMO_DB) "SELECT doc_id, speaker, cue, addressee, via, \
+		content FROM who_said_what ORDER BY doc_id, content_start"
+	$(BIN)/communique query --db $(DEMO_DB) "SELECT doc_id, type, mode, actors, recipients, \
+		date, trigger FROM who_did_what ORDER BY doc_id, trigger_start"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

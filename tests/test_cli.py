@@ -53,7 +53,8 @@ def test_bad_inputs_get_one_line_each_and_the_rest_is_processed(
 ) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 20)
-    (tmp_path / "latin1.txt").write_bytes("Le café, a dit le chef.".encode("latin-1"))
+    # Neither UTF-8 nor cp1252 (0x81 is undefined in cp1252); cp1252 text is read with a warning.
+    (tmp_path / "undecodable.txt").write_bytes(b"Le caf\xe9 \x81, a dit le chef.")
     (tmp_path / "huge.txt").write_text(
         "The minister said the plan was dead. " * 140_000, encoding="utf-8"
     )  # about 5 MB
@@ -72,7 +73,7 @@ def test_bad_inputs_get_one_line_each_and_the_rest_is_processed(
     expected = {
         "empty.txt": "empty",
         "binary.txt": "binary",
-        "latin1.txt": "UTF-8",
+        "undecodable.txt": "not valid UTF-8 or cp1252",
         "huge.txt": "too large",
         "lines.jsonl:2": "invalid JSON",
         "lines.jsonl:3": "'text'",
@@ -125,4 +126,4 @@ def test_an_internal_error_costs_one_document(
     result = runner.invoke(app, ["extract", str(tmp_path), "--format", "jsonl"])
     assert result.exit_code == 1
     assert [json.loads(line)["doc_id"] for line in result.stdout.splitlines()] == ["good"]
-    assert "bad: attribution failed: ValueError: boom" in result.stderr
+    assert "bad.txt: attribution failed: ValueError: boom" in result.stderr

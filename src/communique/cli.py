@@ -2,22 +2,35 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
+from communique import corpus
 from communique import nlp as nlp_module
 from communique.eval import plover, polnear
-from communique.ingest import read
-from communique.pipeline import process
+from communique.ingest import read, readers
+from communique.pipeline import BATCH_SIZE, process
 from communique.records import Failure
+from communique.store import DEFAULT_DB, TABLES, Store, StoreError
 
 app = typer.Typer(
     help="Who said what, to whom, through which channel, and what they did, from news text.",
@@ -49,12 +62,20 @@ def _iso_date(value: str | None) -> str | None:
 
 
 def _report(failure: Failure) -> None:
-    err.print(f"communique: error: {failure}", markup=False)
+    err.print(f"communique: {failure.level}: {failure}", markup=False)
 
 
 def _short(text: str, width: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _console() -> Console:
+    """Standard output; piped or logged, with room for a table rather than 80 columns."""
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, width=max(console.width, 160))
+    return console
 
 
 def _table(record: dict[str, Any], console: Console) -> None:
@@ -144,16 +165,15 @@ def extract(
     def documents() -> Any:
         for item in read(paths):
             if isinstance(item, Failure):
-                failures.append(item)
                 _report(item)
+                if item.level == "error":
+                    failures.append(item)
                 continue
             if item.published is None and published:
                 item.published = published
             yield item
 
-    console = Console(highlight=False)
-    if not console.is_terminal:  # piped or logged: room for the table, not 80 columns
-        console = Console(highlight=False, width=max(console.width, 132))
+    console = _console()
 
     def failed(failure: Failure) -> None:
         failures.append(failure)
@@ -174,12 +194,6 @@ def extract(
         raise typer.Exit(1)
 
 
-eval_app = typer.Typer(
-    help="Score communique against public gold sets (EVALUATION.md).", no_args_is_help=True
-)
-app.add_typer(eval_app, name="eval")
-
-
 ModelOption = Annotated[
     str | None,
     typer.Option(help="spaCy model to use (default: the best installed English model)."),
@@ -189,6 +203,179 @@ PredictionsOption = Annotated[
     typer.Option(help="Score these schema-1 JSONL records instead of running the pipeline."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
+
+
+class TableFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB store.")]
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar with documents/s and an ETA; plain log lines when not on a terminal."""
+    if err.is_terminal:
+        columns = (
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("docs"),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+        )
+        with Progress(*columns, console=err, transient=False) as bar:
+            task = bar.add_task("ingest", total=total or None, rate="")
+
+            def advance(n: int) -> None:
+                bar.advance(task, n)
+                speed = bar.tasks[task].speed
+                bar.update(task, rate=f"{speed:,.1f}/s" if speed else "")
+
+            yield advance
+        return
+    started = last = time.monotonic()
+    done = 0
+
+    def log(n: int) -> None:
+        nonlocal done, last
+        done += n
+        now = time.monotonic()
+        if n and now - last >= 1.0:
+            last = now
+            rate = done / max(now - started, 1e-9)
+            eta = f", about {(total - done) / rate:,.0f} s left" if total > done and rate else ""
+            err.print(f"ingest: {done:,}/{total:,} documents, {rate:,.1f}/s{eta}", markup=False)
+
+    yield log
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files (.txt .html .jsonl .csv .parquet), directories or globs."),
+    ],
+    db: DbOption = Path(DEFAULT_DB),
+    workers: Annotated[
+        int, typer.Option(min=1, help="Worker processes; more than 1 starts a Dask LocalCluster.")
+    ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Run on this Dask scheduler (tcp://HOST:PORT) instead of locally."),
+    ] = None,
+    stage: Annotated[
+        Path | None,
+        typer.Option(
+            help="Directory for the workers' Parquet results (default: next to the store); "
+            "with --scheduler it must be on storage the workers share."
+        ),
+    ] = None,
+    text_field: Annotated[str, typer.Option(help="Text field of .jsonl/.csv/.parquet.")] = "text",
+    id_field: Annotated[str, typer.Option(help="Id field of .jsonl/.csv/.parquet.")] = "id",
+    published_field: Annotated[
+        str, typer.Option(help="Publication-date field of .jsonl/.csv/.parquet.")
+    ] = "published",
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none."),
+    ] = None,
+    model: ModelOption = None,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Documents per parse batch and per transaction.")
+    ] = BATCH_SIZE,
+) -> None:
+    """Process a corpus into the DuckDB store; documents already stored are skipped.
+
+    Every bad input is recorded in the store's `failures` table with a one-line reason
+    (and on stderr) while the run goes on; the exit code is 1 if any input failed.
+    """
+    published = _iso_date(published)
+    options = {"text_field": text_field, "id_field": id_field, "published_field": published_field}
+    try:
+        with _progress(readers.count(paths, **options)) as advance:
+            summary = corpus.run(
+                paths,
+                db,
+                workers=workers,
+                scheduler=scheduler,
+                stage=stage,
+                model=model,
+                batch_size=batch_size,
+                published=published,
+                progress=advance,
+                on_failure=_report,
+                **options,
+            )
+    except (nlp_module.ModelNotFound, StoreError) as error:
+        raise _fail(str(error)) from None
+    err.print(
+        f"stored {summary.documents:,} documents ({summary.skipped:,} already stored), "
+        f"{summary.statements:,} statements, {summary.events:,} events; "
+        f"{summary.failures:,} failures, {summary.warnings:,} warnings; "
+        f"{summary.seconds:,.1f} s with {summary.workers} worker(s) → {db}",
+        markup=False,
+    )
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    db: DbOption = Path(DEFAULT_DB),
+    table: Annotated[str, typer.Option(help=f"One of: {', '.join(TABLES)}.")] = "statements",
+    format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.parquet,
+    out: Annotated[Path, typer.Option(help="File to write.")] = Path("statements.parquet"),
+) -> None:
+    """Write one table of the store to a Parquet, CSV or JSON-lines file."""
+    try:
+        with Store(db, read_only=True) as store:
+            rows = store.export(table, out, format.value)
+    except StoreError as error:
+        raise _fail(str(error)) from None
+    err.print(f"wrote {rows:,} rows of {table} to {out}", markup=False)
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="A DuckDB SQL query over the store's tables.")],
+    db: DbOption = Path(DEFAULT_DB),
+    format: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
+) -> None:
+    """Run SQL over the store (read-only) and print the result."""
+    try:
+        with Store(db, read_only=True) as store:
+            columns, rows = store.query(sql)
+    except StoreError as error:
+        raise _fail(str(error)) from None
+    if format is QueryFormat.json:
+        out = [dict(zip(columns, row, strict=True)) for row in rows]
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2, default=str) + "\n")
+    elif format is QueryFormat.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        table = Table(title=f"{len(rows):,} rows", title_justify="left", show_lines=True)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*("" if v is None else _short(str(v), 200) for v in row))
+        _console().print(table)
+
+
+eval_app = typer.Typer(
+    help="Score communique against public gold sets (EVALUATION.md).", no_args_is_help=True
+)
+app.add_typer(eval_app, name="eval")
 
 
 def _fail(message: str) -> typer.Exit:

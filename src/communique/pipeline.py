@@ -51,7 +51,7 @@ def process(
         document = pending.pop(0)
         if doc._.failure:
             if on_failure is not None:
-                on_failure(Failure(document.id, doc._.failure))
+                on_failure(Failure.of(document, doc._.failure))
             continue
         yield document, record(document, doc)
 

@@ -39,6 +39,7 @@ class Document:
     publisher: str | None = None
     published: str | None = None  # ISO date, YYYY-MM-DD
     url: str | None = None
+    source: str | None = None  # where it was read from: "file" or "file:line"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -131,11 +132,24 @@ class Event:
 
 @dataclass(slots=True)
 class Failure:
-    """An input that could not be processed, with a one-line reason."""
+    """An input that could not be processed, with a one-line reason.
+
+    ``level`` is "error" when nothing was stored from the input, "warning" when
+    its document was stored with a caveat (say, decoded from cp1252).
+    """
 
     file: str
     reason: str
     line: int | None = None
+    level: Literal["error", "warning"] = "error"
+
+    @classmethod
+    def of(cls, document: Document, reason: str) -> Failure:
+        """A failure of a document that was read but could not be processed."""
+        file, _, line = (document.source or document.id).rpartition(":")
+        if file and line.isdigit():
+            return cls(file, reason, int(line))
+        return cls(document.source or document.id, reason)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line is not None else self.file

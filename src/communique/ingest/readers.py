@@ -1,146 +1,227 @@
-"""Read documents from files: ``.txt`` (one document) and ``.jsonl`` (one per line).
+"""Read documents from files, directories and glob patterns.
 
-Readers never raise on bad input: every problem becomes a ``Failure`` with a
-one-line reason, and the next file or line is read.
+``.txt`` and ``.html``/``.htm`` files hold one document each, ``.jsonl``/``.ndjson``
+one per line, ``.csv`` and ``.parquet`` one per row. Readers never raise on
+bad input: every problem becomes a ``Failure`` with a one-line reason, and
+the next file, line or row is read. A warning (``level="warning"``) comes
+just before the document it concerns.
+
+Every document's ``source`` says where it was read from: the path as given
+(or as found under a directory or by a pattern) for one-document files,
+"path:N" otherwise, N being the 1-based physical line for JSON lines and CSV
+(the line a row starts on) and the 1-based row number for Parquet.
 """
 
 from __future__ import annotations
 
-import hashlib
+import glob
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from communique.ingest.decode import NotText, TextLines, decode, read_bytes
+from communique.ingest.fields import (
+    MAX_CHARS,
+    MAX_LINE_BYTES,
+    Fields,
+    check_text,
+    content_id,
+    from_record,
+)
+from communique.ingest.html import read_html
+from communique.ingest.tables import count_csv, count_parquet, read_csv, read_parquet
 from communique.records import Document, Failure
 
-# spaCy's default ``max_length``: longer texts are not news articles and would
-# need more memory than parsing is worth.
-MAX_CHARS = 1_000_000
-SUFFIXES = (".txt", ".jsonl")
-_METADATA = ("title", "publisher", "published", "url")
+__all__ = ["MAX_CHARS", "SUFFIXES", "content_id", "count", "expand", "read"]
 
-
-def content_id(text: str) -> str:
-    """A stable id for a document that has none: a hash of its text."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
-
-
-def _looks_binary(data: bytes) -> bool:
-    sample = data[:8192]
-    if b"\x00" in sample:
-        return True
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return control > max(8, len(sample) // 100)
-
-
-def check_text(text: str) -> str | None:
-    """Why a text cannot be processed, or None if it can."""
-    if not text.strip():
-        return "empty document"
-    if len(text) > MAX_CHARS:
-        return f"document has {len(text):,} characters, over the {MAX_CHARS:,}-character limit"
-    return None
-
-
-def decode(data: bytes) -> tuple[str | None, str | None]:
-    """(text, None) for readable UTF-8, else (None, reason)."""
-    if not data.strip():
-        return None, "empty file"
-    if _looks_binary(data):
-        return None, "binary file, not text"
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as error:
-        return None, (f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})")
-
-
-def read_text_file(path: Path) -> tuple[str | None, str | None]:
-    """(text, None) for a readable UTF-8 file, else (None, reason)."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        return None, f"cannot read file: {error.strerror or error}"
-    return decode(data)
+MAX_TXT_BYTES = 4 * MAX_CHARS  # more characters than the limit, in any encoding
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".ndjson", ".csv", ".parquet")
+_GLOB = set("*?[")
 
 
 def read_txt(path: Path) -> Iterator[Document | Failure]:
-    if path.stat().st_size > 4 * MAX_CHARS:  # more characters than the limit, in any encoding
-        yield Failure(
-            str(path),
-            f"file is {path.stat().st_size / 1e6:.1f} MB, too large for one document "
-            f"(limit {MAX_CHARS:,} characters)",
-        )
+    """One document from a text file; its id is the file name stem."""
+    name = str(path)
+    try:
+        text, warning = decode(read_bytes(path, MAX_TXT_BYTES))
+    except NotText as error:
+        yield Failure(name, str(error))
         return
-    text, reason = read_text_file(path)
-    reason = reason or check_text(text or "")
-    if reason:
-        yield Failure(str(path), reason)
+    except OSError as error:
+        yield Failure(name, f"cannot read file: {error.strerror or error}")
         return
-    yield Document(id=path.stem, text=text or "")
-
-
-def _document(obj: object) -> tuple[Document | None, str | None]:
-    if not isinstance(obj, dict):
-        return None, "expected a JSON object with a 'text' field"
-    text = obj.get("text")
-    if not isinstance(text, str):
-        return None, "no 'text' field" if text is None else "'text' is not a string"
     reason = check_text(text)
     if reason:
-        return None, reason
-    doc_id = obj.get("id")
-    metadata = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in _METADATA}
-    return Document(
-        id=str(doc_id) if doc_id not in (None, "") else content_id(text), text=text, **metadata
-    ), None
-
-
-def read_jsonl(path: Path) -> Iterator[Document | Failure]:
-    text, reason = read_text_file(path)
-    if reason:
-        yield Failure(str(path), reason)
+        yield Failure(name, reason)
         return
-    for number, line in enumerate((text or "").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Failure(str(path), f"invalid JSON: {error.msg} (column {error.colno})", number)
-            continue
-        document, reason = _document(obj)
-        if document is None:
-            yield Failure(str(path), reason or "unreadable line", number)
-        else:
-            yield document
+    if warning:
+        yield Failure(name, warning, level="warning")
+    yield Document(id=path.stem, text=text, source=name)
+
+
+def read_jsonl(path: Path, fields: Fields) -> Iterator[Document | Failure]:
+    """One document per line of JSON; blank lines are skipped."""
+    name = str(path)
+    try:
+        with path.open("rb") as file:
+            lines = TextLines(file, MAX_LINE_BYTES)
+            first = [Failure(name, lines.warning, level="warning")] if lines.warning else []
+            seen = False
+            for number, text, note in lines:
+                if text is None:
+                    seen = True
+                    yield Failure(name, note or "unreadable line", number)
+                    continue
+                if not text.strip():
+                    continue
+                seen = True
+                try:
+                    record = json.loads(text)
+                except json.JSONDecodeError as error:
+                    yield Failure(name, f"invalid JSON: {error.msg} (column {error.colno})", number)
+                    continue
+                except (ValueError, RecursionError) as error:
+                    yield Failure(name, f"invalid JSON: {type(error).__name__}", number)
+                    continue
+                if not isinstance(record, dict):
+                    reason = f"expected a JSON object with a {fields.text!r} field"
+                    yield Failure(name, reason, number)
+                    continue
+                caveats = first + ([Failure(name, note, number, "warning")] if note else [])
+                for item in from_record(record, fields, name, number, caveats):
+                    if isinstance(item, Document):
+                        first = []
+                    yield item
+            if not seen:
+                yield Failure(name, "empty file")
+    except NotText as error:
+        yield Failure(name, str(error))
+    except OSError as error:
+        yield Failure(name, f"cannot read file: {error.strerror or error}")
+
+
+def _supported(path: Path) -> bool:
+    return path.suffix.lower() in SUFFIXES and path.is_file()
+
+
+def _hidden(path: Path, directory: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(directory).parts)
+
+
+def _under(directory: Path) -> list[Path]:
+    """Supported files under a directory, recursively and sorted; hidden ones skipped."""
+    return sorted(p for p in directory.rglob("*") if _supported(p) and not _hidden(p, directory))
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
-    """Files to read: the given files, and supported files under given directories."""
+    """Files to read: given files, supported files under directories, glob matches.
+
+    A path that does not exist but has glob characters is a pattern (``**``
+    matches any depth); a directory or pattern with no supported file is a
+    ``Failure``.
+    """
+    kinds = ", ".join(SUFFIXES)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
+            found = _under(path)
             if not found:
-                yield Failure(str(path), "directory holds no .txt or .jsonl files")
+                yield Failure(str(path), f"directory holds no supported files ({kinds})")
             yield from found
         elif path.is_file():
             yield path
+        elif _GLOB & set(str(raw)):
+            found = []
+            for match in map(Path, sorted(glob.glob(str(raw), recursive=True))):
+                if match.is_dir():
+                    found.extend(_under(match))
+                elif _supported(match):
+                    found.append(match)
+            if not found:
+                yield Failure(str(raw), f"pattern matches no supported files ({kinds})")
+            yield from found
         else:
             yield Failure(str(path), "no such file or directory")
 
 
-def read(paths: Iterable[str | Path]) -> Iterator[Document | Failure]:
-    """Documents from files and directories, with a ``Failure`` for each bad input."""
+_Reader = Callable[[Path, Fields], Iterator[Document | Failure]]
+_READERS: dict[str, _Reader] = {
+    ".txt": lambda path, _: read_txt(path),
+    ".html": lambda path, _: read_html(path),
+    ".htm": lambda path, _: read_html(path),
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".csv": read_csv,
+    ".parquet": read_parquet,
+}
+
+
+def read(
+    paths: Iterable[str | Path],
+    *,
+    text_field: str = "text",
+    id_field: str = "id",
+    published_field: str = "published",
+) -> Iterator[Document | Failure]:
+    """Documents from files, directories and glob patterns, with a ``Failure`` for each
+    bad input and a warning ``Failure`` before each document stored with a caveat.
+
+    The field options name the text, id and publication-date fields of JSON
+    lines, CSV and Parquet; a record without an id gets a hash of its text.
+    """
+    fields = Fields(text_field, id_field, published_field)
     for item in expand(paths):
         if isinstance(item, Failure):
             yield item
-        elif item.suffix == ".jsonl":
-            yield from read_jsonl(item)
-        elif item.suffix == ".txt":
-            yield from read_txt(item)
-        else:
-            yield Failure(
-                str(item),
-                f"unsupported file type {item.suffix or '(none)'!r}; expected .txt or .jsonl",
-            )
+            continue
+        reader = _READERS.get(item.suffix.lower())
+        if reader is None:
+            kinds = ", ".join(SUFFIXES)
+            suffix = item.suffix or "(none)"
+            yield Failure(str(item), f"unsupported file type {suffix!r} (expected {kinds})")
+            continue
+        try:
+            yield from reader(item, fields)
+        except Exception as error:  # a bug or a library crash costs this file, not the batch
+            message = " ".join(str(error).split())
+            yield Failure(str(item), f"cannot read file: {type(error).__name__}: {message}")
+
+
+def _count_lines(path: Path, fields: Fields) -> int:
+    with path.open("rb") as file:
+        lines = TextLines(file, MAX_LINE_BYTES)
+        return sum(1 for line in lines if line.text is None or line.text.strip())
+
+
+_COUNTERS: dict[str, Callable[[Path, Fields], int]] = {
+    ".jsonl": _count_lines,
+    ".ndjson": _count_lines,
+    ".csv": count_csv,
+    ".parquet": count_parquet,
+}
+
+
+def count(
+    paths: Iterable[str | Path],
+    *,
+    text_field: str = "text",
+    id_field: str = "id",
+    published_field: str = "published",
+) -> int:
+    """About how many documents ``read`` will yield for the same inputs, for a progress bar.
+
+    One per text or HTML file, one per non-blank JSON line, one per CSV or
+    Parquet row (none for a table without the text column). Never raises: an
+    input that cannot be counted counts 0.
+    """
+    fields = Fields(text_field, id_field, published_field)
+    total = 0
+    for item in expand(paths):
+        if isinstance(item, Failure):
+            continue
+        counter = _COUNTERS.get(item.suffix.lower())
+        try:
+            total += counter(item, fields) if counter else int(item.suffix.lower() in SUFFIXES)
+        except Exception:  # an estimate: what cannot be counted here, read() will report
+            continue
+    return total

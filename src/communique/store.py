@@ -1,0 +1,439 @@
+"""The embedded store: one DuckDB file, one table per record type.
+
+Tables: ``documents``, ``statements``, ``actors``, ``mentions``, ``events`` and
+``failures`` (plus ``meta``, which records the schema version), and the views
+``who_said_what`` and ``who_did_what`` with actor names in place of ids. Spans are
+flattened into ``<name>_start``, ``<name>_end`` and ``<name>_text`` columns, so
+every field keeps its character offsets into ``documents.text``.
+
+Writes go in one transaction per batch, and a document whose id is already
+stored is never stored again: a run killed halfway and restarted ends with each
+document stored exactly once, and re-running a corpus adds nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from communique.records import SCHEMA_VERSION, Document, Failure
+
+# The store's own layout version; bump it when a table changes.
+STORE_VERSION = 1
+DEFAULT_DB = "communique.duckdb"
+
+SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("text", pa.string())])
+STRINGS = pa.list_(pa.string())
+
+
+def _span(name: str) -> list[pa.Field]:
+    return [
+        pa.field(f"{name}_start", pa.int32()),
+        pa.field(f"{name}_end", pa.int32()),
+        pa.field(f"{name}_text", pa.string()),
+    ]
+
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("title", pa.string()),
+            ("publisher", pa.string()),
+            ("published", pa.date32()),
+            ("url", pa.string()),
+            ("source", pa.string()),
+            ("chars", pa.int32()),
+            ("text_sha1", pa.string()),
+            ("text", pa.string()),
+            ("ingested_at", pa.timestamp("s")),
+        ]
+    ),
+    "statements": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("statement_id", pa.string()),
+            ("kind", pa.string()),
+            ("cue_class", pa.string()),
+            ("speaker", pa.string()),
+            ("addressee", pa.string()),
+            *_span("cue"),
+            *_span("source"),
+            *_span("via"),
+            ("content_start", pa.int32()),
+            ("content_end", pa.int32()),
+            ("content_text", pa.string()),
+            ("content", pa.list_(SPAN)),
+            ("topics", STRINGS),
+            ("confidence", pa.float64()),
+        ]
+    ),
+    "actors": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("actor_id", pa.string()),
+            ("name", pa.string()),
+            ("kind", pa.string()),
+            ("country", pa.string()),
+            ("sector", pa.string()),
+            ("aliases", STRINGS),
+            ("roles", STRINGS),
+            ("members", STRINGS),
+        ]
+    ),
+    "mentions": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("actor_id", pa.string()),
+            ("start_char", pa.int32()),
+            ("end_char", pa.int32()),
+            ("text", pa.string()),
+        ]
+    ),
+    "events": pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("event_id", pa.string()),
+            ("type", pa.string()),
+            ("mode", pa.string()),
+            ("context", STRINGS),
+            ("actors", STRINGS),
+            ("recipients", STRINGS),
+            ("date", pa.string()),  # a day, an ISO week (2022-W05) or a month (2022-01)
+            ("negated", pa.bool_()),
+            ("future", pa.bool_()),
+            ("hypothetical", pa.bool_()),
+            *_span("trigger"),
+            *_span("evidence"),
+            ("statement_id", pa.string()),
+        ]
+    ),
+    "failures": pa.schema(
+        [
+            ("file", pa.string()),
+            ("line", pa.int32()),
+            ("level", pa.string()),
+            ("reason", pa.string()),
+            ("recorded_at", pa.timestamp("s")),
+        ]
+    ),
+}
+TABLES: tuple[str, ...] = tuple(SCHEMAS)
+# Views with actor names in place of ids, for reading the store by eye.
+_NAMES = (
+    "(SELECT string_agg(a.name, ', ' ORDER BY list_position(e.{0}, a.actor_id)) "
+    "FROM actors a WHERE list_contains(e.{0}, a.actor_id)) AS {0}"
+)
+VIEWS = {
+    "who_said_what": "SELECT s.doc_id, s.statement_id, sp.name AS speaker, s.cue_text AS cue, "
+    "ad.name AS addressee, s.via_text AS via, s.kind, s.content_text AS content, "
+    "s.content_start, s.content_end FROM statements s "
+    "LEFT JOIN actors sp ON sp.actor_id = s.speaker "
+    "LEFT JOIN actors ad ON ad.actor_id = s.addressee",
+    "who_did_what": "SELECT e.doc_id, e.event_id, e.type, e.mode, "
+    + _NAMES.format("actors")
+    + ", "
+    + _NAMES.format("recipients")
+    + ", e.date, e.negated, e.future, e.hypothetical, e.trigger_text AS trigger, "
+    "e.trigger_start, e.trigger_end, e.statement_id FROM events e",
+}
+RECORD_TABLES: tuple[str, ...] = TABLES[1:-1]  # the tables that hang off a document
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or written (locked, another schema version, ...)."""
+
+
+def text_sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _flat(name: str, span: dict[str, Any] | None) -> dict[str, Any]:
+    span = span or {}
+    return {f"{name}_{key}": span.get(key) for key in ("start", "end", "text")}
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def rows(document: Document, record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The table rows of one processed document (pure: no store needed)."""
+    doc_id = record["doc_id"]
+    out: dict[str, list[dict[str, Any]]] = {
+        "documents": [
+            {
+                "doc_id": doc_id,
+                "title": document.title,
+                "publisher": document.publisher,
+                "published": _date(document.published),
+                "url": document.url,
+                "source": document.source,
+                "chars": len(document.text),
+                "text_sha1": text_sha1(document.text),
+                "text": document.text,
+                "ingested_at": _now(),
+            }
+        ],
+        "statements": [],
+        "actors": [],
+        "mentions": [],
+        "events": [],
+    }
+    for s in record["statements"]:
+        content = s["content"]
+        out["statements"].append(
+            {
+                "doc_id": doc_id,
+                "statement_id": s["id"],
+                "kind": s["kind"],
+                "cue_class": s.get("cue_class"),
+                "speaker": s["speaker"],
+                "addressee": s["addressee"],
+                **_flat("cue", s["cue"]),
+                **_flat("source", s["source"]),
+                **_flat("via", s["via"]),
+                "content_start": min(c["start"] for c in content) if content else None,
+                "content_end": max(c["end"] for c in content) if content else None,
+                "content_text": " … ".join(c["text"] for c in content),
+                "content": content,
+                "topics": s["topics"],
+                "confidence": s["confidence"],
+            }
+        )
+    for a in record["actors"]:
+        out["actors"].append(
+            {
+                "doc_id": doc_id,
+                "actor_id": a["id"],
+                **{k: a[k] for k in ("name", "kind", "country", "sector")},
+                **{k: a.get(k, []) for k in ("aliases", "roles", "members")},
+            }
+        )
+        out["mentions"].extend(
+            {
+                "doc_id": doc_id,
+                "actor_id": a["id"],
+                "start_char": m["start"],
+                "end_char": m["end"],
+                "text": m["text"],
+            }
+            for m in a.get("mentions", [])
+        )
+    for e in record["events"]:
+        out["events"].append(
+            {
+                "doc_id": doc_id,
+                "event_id": e["id"],
+                **{k: e[k] for k in ("type", "mode", "context", "actors", "recipients", "date")},
+                **{k: e[k] for k in ("negated", "future", "hypothetical")},
+                **_flat("trigger", e["trigger"]),
+                **_flat("evidence", e["evidence"]),
+                "statement_id": e.get("statement_id"),
+            }
+        )
+    return out
+
+
+def failure_row(failure: Failure) -> dict[str, Any]:
+    return {
+        "file": failure.file,
+        "line": failure.line,
+        "level": failure.level,
+        "reason": failure.reason,
+        "recorded_at": _now(),
+    }
+
+
+class Batch:
+    """Rows collected for one transaction."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+
+    def add(self, document: Document, record: dict[str, Any]) -> None:
+        for name, table_rows in rows(document, record).items():
+            self.tables[name].extend(table_rows)
+
+    def fail(self, failure: Failure) -> None:
+        self.tables["failures"].append(failure_row(failure))
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(table_rows) for name, table_rows in self.tables.items()}
+
+    def __len__(self) -> int:
+        return len(self.tables["documents"])
+
+    def __bool__(self) -> bool:
+        return any(self.tables.values())
+
+    def arrow(self) -> dict[str, pa.Table]:
+        """The non-empty tables, typed by ``SCHEMAS``."""
+        return {
+            name: pa.Table.from_pylist(table_rows, schema=SCHEMAS[name])
+            for name, table_rows in self.tables.items()
+            if table_rows
+        }
+
+    def write_parquet(self, directory: Path) -> None:
+        """One Parquet file per non-empty table, for a store to load later."""
+        directory.mkdir(parents=True, exist_ok=True)
+        for name, table in self.arrow().items():
+            pq.write_table(table, directory / f"{name}.parquet")
+
+
+class Store:
+    """A DuckDB file holding communique's tables. Use as a context manager."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.is_file():
+            raise StoreError(f"no store at {self.path}")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as error:
+            raise StoreError(f"cannot open {self.path}: {_first_line(error)}") from None
+        if read_only:
+            self._check_version()
+        else:
+            self._create()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _create(self) -> None:
+        self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+        self._check_version()
+        for name, schema in SCHEMAS.items():
+            empty = schema.empty_table()  # noqa: F841 (read by DuckDB's replacement scan)
+            self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} AS SELECT * FROM empty")
+        for name, sql in VIEWS.items():
+            self.con.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
+        self.con.execute(
+            "INSERT OR IGNORE INTO meta VALUES ('store_version', ?), ('record_schema', ?)",
+            [str(STORE_VERSION), str(SCHEMA_VERSION)],
+        )
+
+    def _check_version(self) -> None:
+        try:
+            found = self.con.execute(
+                "SELECT value FROM meta WHERE key = 'store_version'"
+            ).fetchone()
+        except duckdb.CatalogException:
+            raise StoreError(f"{self.path} is not a communique store (no meta table)") from None
+        if found and found[0] != str(STORE_VERSION):
+            raise StoreError(
+                f"{self.path} has store version {found[0]}; this communique reads and writes "
+                f"version {STORE_VERSION}"
+            )
+
+    def fingerprints(self) -> dict[str, str]:
+        """doc_id -> SHA-1 of the text, for every stored document."""
+        return dict(self.con.execute("SELECT doc_id, text_sha1 FROM documents").fetchall())
+
+    def count(self, table: str) -> int:
+        _check_table(table)
+        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def write(self, batch: Batch) -> int:
+        """Store a batch in one transaction; returns the number of new documents."""
+        if not batch:
+            return 0
+        relations = {}
+        for name, table in batch.arrow().items():
+            relations[name] = f"batch_{name}"
+            self.con.register(f"batch_{name}", table)
+        try:
+            return self._insert(relations)
+        finally:
+            for view in relations.values():
+                self.con.unregister(view)
+
+    def load_parquet(self, directory: Path) -> int:
+        """Store the tables a worker wrote to ``directory`` (see ``Batch.write_parquet``)."""
+        relations = {
+            name: f"read_parquet('{_quote(directory / f'{name}.parquet')}')"
+            for name in TABLES
+            if (directory / f"{name}.parquet").is_file()
+        }
+        return self._insert(relations)
+
+    def _insert(self, relations: dict[str, str]) -> int:
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            new = 0
+            if "documents" in relations:
+                con.execute(
+                    "CREATE OR REPLACE TEMP TABLE new_ids AS SELECT DISTINCT doc_id FROM "
+                    f"{relations['documents']} WHERE doc_id NOT IN (SELECT doc_id FROM documents)"
+                )
+                new = con.execute("SELECT count(*) FROM new_ids").fetchone()[0]
+                for name in ("documents", *RECORD_TABLES):
+                    if name in relations:
+                        con.execute(
+                            f"INSERT INTO {name} BY NAME SELECT * FROM {relations[name]} "
+                            "WHERE doc_id IN (SELECT doc_id FROM new_ids)"
+                        )
+            if "failures" in relations:
+                con.execute(
+                    f"INSERT INTO failures BY NAME SELECT * FROM {relations['failures']} b "
+                    "WHERE NOT EXISTS (SELECT 1 FROM failures f WHERE f.file = b.file "
+                    "AND f.line IS NOT DISTINCT FROM b.line AND f.reason = b.reason)"
+                )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return new
+
+    def export(self, table: str, out: Path, fmt: str) -> int:
+        """Write a table to ``out`` as parquet, csv or jsonl; returns the row count."""
+        _check_table(table)
+        options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json"}
+        if fmt not in options:
+            raise StoreError(f"unknown export format {fmt!r}; expected one of {', '.join(options)}")
+        self.con.execute(f"COPY {table} TO '{_quote(out)}' ({options[fmt]})")
+        return self.count(table)
+
+    def query(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Column names and rows of a SQL query."""
+        try:
+            relation = self.con.execute(sql)
+        except duckdb.Error as error:
+            raise StoreError(_first_line(error)) from None
+        if relation.description is None:
+            return [], []
+        return [d[0] for d in relation.description], relation.fetchall()
+
+
+def _check_table(table: str) -> None:
+    if table not in TABLES:
+        raise StoreError(f"unknown table {table!r}; the tables are {', '.join(TABLES)}")
+
+
+def _quote(path: Path | str) -> str:
+    return str(path).replace("'", "''")
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

@@ -1,0 +1,194 @@
+"""Corpus ingest into the store: killed and restarted, re-run, on a Dask cluster, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from communique import corpus, distributed
+from communique.cli import app
+from communique.ingest import read
+from communique.pipeline import process
+from communique.records import Document
+from communique.store import RECORD_TABLES, Batch, Store
+from synthetic import report, write_jsonl, write_mixed_inputs
+
+N = 200
+
+
+def contents(db: Path, doc_ids: list[str] | None = None) -> dict[str, list[tuple]]:
+    """Every stored row but the timestamps and where documents were read from, sorted."""
+    with Store(db, read_only=True) as store:
+        out = {}
+        for name in ("documents", *RECORD_TABLES):
+            rows = store.con.execute(
+                f"SELECT * EXCLUDE (ingested_at, source) FROM {name}"
+                if name == "documents"
+                else f"SELECT * FROM {name}"
+            ).fetchall()
+            columns = [d[0] for d in store.con.description]
+            key = columns.index("doc_id")
+            out[name] = sorted((r for r in rows if doc_ids is None or r[key] in doc_ids), key=repr)
+        return out
+
+
+@pytest.fixture(scope="module")
+def corpus_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("corpus") / "reports.jsonl"
+    write_jsonl(path, N)
+    return path
+
+
+@pytest.fixture(scope="module")
+def reference(corpus_file: Path, nlp, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus ingested in one uninterrupted single-process run."""
+    db = tmp_path_factory.mktemp("reference") / "reference.duckdb"
+    with Store(db) as store:
+        summary = corpus.ingest(read([corpus_file]), store, nlp)
+    assert summary.documents == N and summary.failures == 0
+    return db
+
+
+def test_a_killed_run_restarted_stores_each_document_once(
+    corpus_file: Path, reference: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "killed.duckdb"
+    command = [sys.executable, "-m", "communique", "ingest", str(corpus_file), "--db", str(db)]
+    process = subprocess.Popen(
+        [*command, "--batch-size", "4"], stderr=subprocess.PIPE, text=True, env=os.environ
+    )
+    assert process.stderr is not None
+    for line in process.stderr:  # progress lines come about once a second
+        if line.startswith("ingest: "):
+            process.send_signal(signal.SIGKILL)
+            break
+    process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    with Store(db, read_only=True) as store:
+        stored = store.count("documents")
+    assert 0 < stored < N, f"killed with {stored} of {N} documents stored: not halfway"
+
+    restarted = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert restarted.returncode == 0, restarted.stderr
+    assert f"stored {N - stored:,} documents ({stored:,} already stored)" in restarted.stderr
+    with Store(db, read_only=True) as store:
+        ((total, distinct),) = store.con.execute(
+            "SELECT count(*), count(DISTINCT doc_id) FROM documents"
+        ).fetchall()
+        assert total == distinct == N
+        assert store.count("failures") == 0
+    assert contents(db) == contents(reference)
+
+
+def test_ingesting_the_same_corpus_again_adds_nothing(corpus_file: Path, tmp_path: Path) -> None:
+    db = tmp_path / "twice.duckdb"
+    runner = CliRunner()
+    first = runner.invoke(app, ["ingest", str(corpus_file), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    before = contents(db)
+    second = runner.invoke(app, ["ingest", str(corpus_file), "--db", str(db)])
+    assert second.exit_code == 0, second.output
+    assert f"stored 0 documents ({N} already stored), 0 statements" in second.output
+    assert contents(db) == before
+
+
+def test_a_dask_local_cluster_gives_the_same_records(
+    corpus_file: Path, reference: Path, tmp_path: Path
+) -> None:
+    subset = tmp_path / "subset.jsonl"
+    lines = corpus_file.read_text(encoding="utf-8").splitlines()[:48]
+    subset.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ids = [json.loads(line)["id"] for line in lines]
+    db = tmp_path / "dask.duckdb"
+    with Store(db) as store, distributed.client(workers=2) as client:
+        assert all(a.startswith("tcp://127.0.0.1:") for a in client.scheduler_info()["workers"])
+        summary = distributed.ingest(
+            read([subset]), store, client, tmp_path / "stage", chunk_size=8
+        )
+    assert summary.documents == len(ids)
+    assert len(summary.peak_rss) == 2, "both workers should have processed chunks"
+    assert not (tmp_path / "stage").exists(), "loaded chunks and their directory are removed"
+    with Store(db, read_only=True) as store:
+        sources = {row[0] for row in store.con.execute("SELECT source FROM documents").fetchall()}
+    assert sources == {f"{subset}:{i}" for i in range(1, len(ids) + 1)}
+    assert contents(db) == contents(reference, ids)
+
+
+def test_every_bad_input_is_a_failure_row_and_the_good_documents_are_stored(
+    tmp_path: Path,
+) -> None:
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    write_mixed_inputs(inputs)
+    db = tmp_path / "mixed.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(inputs), "--db", str(db)])
+    assert result.exit_code == 1, result.output
+    with Store(db, read_only=True) as store:
+        stored = {row[0] for row in store.con.execute("SELECT doc_id FROM documents").fetchall()}
+        failures = store.con.execute("SELECT file, line, level, reason FROM failures").fetchall()
+    assert stored == {"good", "page", "ok", "utf16", "cp1252"}
+    by_file = {(Path(f).name, line): (level, reason) for f, line, level, reason in failures}
+    assert len(by_file) == len(failures) == 8
+    assert by_file[("empty.txt", None)] == ("error", "empty file")
+    assert by_file[("binary.txt", None)] == ("error", "binary file, not text")
+    assert by_file[("huge.txt", None)][1].startswith("file is 20.0 MB, too large")
+    assert by_file[("soup.html", None)] == ("error", "no article text found in HTML")
+    assert by_file[("lines.jsonl", 2)][1].startswith("invalid JSON")
+    assert by_file[("table.csv", None)] == ("error", "no 'text' column (columns: headline, body)")
+    assert by_file[("utf16.txt", None)] == ("warning", "decoded as UTF-16 (byte-order mark)")
+    assert by_file[("cp1252.txt", None)] == ("warning", "not valid UTF-8; decoded as cp1252")
+    assert all("\n" not in reason for *_, reason in failures)
+    # every failure also went to stderr, one line each
+    assert "communique: error: " in result.output and "huge.txt: file is 20.0 MB" in result.output
+    assert "6 failures, 2 warnings" in result.output
+
+
+def test_export_and_query_commands(corpus_file: Path, reference: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "statements.csv"
+    result = runner.invoke(
+        app,
+        ["export", "--db", str(reference), "--table", "statements", "-f", "csv", "--out", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    with Store(reference, read_only=True) as store:
+        assert f"wrote {store.count('statements'):,} rows of statements" in result.output
+    assert out.read_text(encoding="utf-8").startswith("doc_id,statement_id,kind,")
+    sql = (
+        "SELECT a.name AS speaker, count(*) AS n FROM statements s "
+        "JOIN actors a ON a.actor_id = s.speaker GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 3"
+    )
+    result = runner.invoke(app, ["query", "--db", str(reference), sql, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    top = json.loads(result.stdout)
+    assert len(top) == 3 and all(row["n"] > 0 for row in top)
+    result = runner.invoke(app, ["query", "--db", str(reference), "SELECT * FROM nowhere"])
+    assert result.exit_code == 2
+    assert result.output.startswith("communique: error: ") and result.output.count("\n") == 1
+
+
+def test_chunks_a_killed_dask_run_left_behind_are_stored_once(nlp, tmp_path: Path) -> None:
+    documents = [Document(id=f"r{i}", text=report(i)) for i in range(3)]
+    processed = list(process(documents, nlp))
+    stage = tmp_path / "stage"
+    everything = Batch()
+    for document, record in processed:
+        everything.add(document, record)
+    everything.write_parquet(stage / "chunk-finished")  # written, never loaded
+    everything.write_parquet(stage / "tmp-half")  # the worker died while writing
+    first = Batch()
+    first.add(*processed[0])
+    with Store(tmp_path / "c.duckdb") as store:
+        store.write(first)  # the client had loaded one of them already
+        summary = corpus.Summary()
+        distributed.recover(store, stage, summary)
+        assert store.count("documents") == 3
+        assert store.count("statements") == len(everything.tables["statements"])
+    assert list(stage.iterdir()) == []

@@ -121,6 +121,26 @@ def test_a_dask_local_cluster_gives_the_same_records(
     assert contents(db) == contents(reference, ids)
 
 
+def test_ingest_on_an_existing_dask_scheduler(
+    corpus_file: Path, reference: Path, tmp_path: Path
+) -> None:
+    from distributed import LocalCluster
+
+    subset = tmp_path / "subset.jsonl"
+    lines = corpus_file.read_text(encoding="utf-8").splitlines()[:16]
+    subset.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db, stage = tmp_path / "remote.duckdb", tmp_path / "shared-stage"
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
+        command = ["ingest", str(subset), "--db", str(db), "--stage", str(stage)]
+        result = CliRunner().invoke(app, [*command, "--scheduler", cluster.scheduler_address])
+    assert result.exit_code == 0, result.output
+    assert "stored 16 documents (0 already stored)" in result.output
+    ids = [json.loads(line)["id"] for line in lines]
+    assert contents(db) == contents(reference, ids)
+
+
 def test_every_bad_input_is_a_failure_row_and_the_good_documents_are_stored(
     tmp_path: Path,
 ) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
@@ -130,6 +130,18 @@ def read_bytes(path: Path, limit: int) -> bytes:
             f"(limit {limit / 1e6:.0f} MB)"
         )
     return data
+
+
+def read_text(
+    path: Path, limit: int, charset: Callable[[bytes], str | None] | None = None
+) -> tuple[str, str | None]:
+    """(text, warning) of a one-document file of at most ``limit`` bytes; NotText if it
+    cannot be read as text. ``charset`` finds a declared charset in the bytes."""
+    try:
+        data = read_bytes(path, limit)
+    except OSError as error:
+        raise NotText(f"cannot read file: {error.strerror or error}") from None
+    return decode(data, charset(data) if charset else None)
 
 
 def _raw_lines(file: BinaryIO, limit: int) -> Iterator[bytes | None]:

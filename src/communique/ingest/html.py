@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from communique.ingest.dates import iso_date
-from communique.ingest.decode import NotText, decode, read_bytes
+from communique.ingest.decode import NotText, read_text
 from communique.ingest.fields import MAX_CHARS, check_text, date_warning
 from communique.records import Document, Failure
 
@@ -94,13 +94,9 @@ def read_html(path: Path) -> Iterator[Document | Failure]:
     """One document from an HTML file; its id is the file name stem."""
     name = str(path)
     try:
-        data = read_bytes(path, MAX_HTML_BYTES)
-        html, warning = decode(data, declared_charset(data))
+        html, warning = read_text(path, MAX_HTML_BYTES, declared_charset)
     except NotText as error:
         yield Failure(name, str(error))
-        return
-    except OSError as error:
-        yield Failure(name, f"cannot read file: {error.strerror or error}")
         return
     try:
         found = article(html)

@@ -19,7 +19,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from communique.ingest.decode import NotText, TextLines, decode, read_bytes
+from communique.ingest.decode import NotText, TextLines, read_text
 from communique.ingest.fields import (
     MAX_CHARS,
     MAX_LINE_BYTES,
@@ -43,12 +43,9 @@ def read_txt(path: Path) -> Iterator[Document | Failure]:
     """One document from a text file; its id is the file name stem."""
     name = str(path)
     try:
-        text, warning = decode(read_bytes(path, MAX_TXT_BYTES))
+        text, warning = read_text(path, MAX_TXT_BYTES)
     except NotText as error:
         yield Failure(name, str(error))
-        return
-    except OSError as error:
-        yield Failure(name, f"cannot read file: {error.strerror or error}")
         return
     reason = check_text(text)
     if reason:

@@ -34,7 +34,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev,bench]'
-	$(BIN)/python benchmarks/throughput.py --limit 120 --repeat 3
+	$(BIN)/python benchmarks/throughput.py
 	cd benchmarks && ../$(BIN)/python polnear.py --split dev
 
 lint: $(STAMP)

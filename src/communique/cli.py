@@ -136,7 +136,10 @@ def _events_table(record: dict[str, Any], names: dict[str, str]) -> Table:
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .jsonl) or directories.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files (.txt .html .jsonl .csv .parquet), directories or globs."),
+    ],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     model: Annotated[
         str | None,
@@ -149,10 +152,10 @@ def extract(
 ) -> None:
     """Extract statements (who said what, to whom, via what) and actors from documents.
 
-    A .txt file is one document whose id is the file name stem; a .jsonl file holds one
-    document per line with "id", "text" and optional "title", "publisher", "published",
-    "url". Bad inputs are reported on stderr, one line each; the others are still
-    processed, and the exit code is 1 if any input failed.
+    A .txt or .html file is one document whose id is the file name stem; a .jsonl, .csv
+    or .parquet file holds one document per line or row with "id", "text" and optional
+    "title", "publisher", "published", "url". Bad inputs are reported on stderr, one line
+    each; the others are still processed, and the exit code is 1 if any input failed.
     """
     published = _iso_date(published)
     try:

@@ -34,8 +34,13 @@ CHUNK_SIZE = 32  # documents per task
 IN_FLIGHT = 3  # tasks queued per worker: enough to keep workers busy, bounded memory
 # Dask starts workers with MALLOC_TRIM_THRESHOLD_=65536 to hand memory back to the
 # system sooner; parsing allocates so much that it costs about 14% of throughput
-# here, and a worker's memory stays flat (about 0.9 GB) without it.
-LOCAL_WORKER_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+# here, and a worker's memory stays flat (about 1.1 GB) without it. Dask's
+# statistical profiler samples the task's stack every 10 ms: about as much again
+# (BENCHMARKS.md).
+LOCAL_WORKER_CONFIG = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.profile.enabled": False,
+}
 
 
 @contextmanager

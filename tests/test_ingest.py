@@ -168,6 +168,10 @@ def test_every_bad_input_is_a_failure_row_and_the_good_documents_are_stored(
     # every failure also went to stderr, one line each
     assert "communique: error: " in result.output and "huge.txt: file is 20.0 MB" in result.output
     assert "6 failures, 2 warnings" in result.output
+    again = CliRunner().invoke(app, ["ingest", str(inputs), "--db", str(db)])
+    assert "stored 0 documents (5 already stored)" in again.output
+    with Store(db, read_only=True) as store:
+        assert store.count("failures") == len(failures)  # recorded once, not once a run
 
 
 def test_export_and_query_commands(corpus_file: Path, reference: Path, tmp_path: Path) -> None:
@@ -212,3 +216,42 @@ def test_chunks_a_killed_dask_run_left_behind_are_stored_once(nlp, tmp_path: Pat
         assert store.count("documents") == 3
         assert store.count("statements") == len(everything.tables["statements"])
     assert list(stage.iterdir()) == []
+
+
+def _fails_on_report_0003(documents: list[Document], *args: object) -> dict:
+    if any(d.id == "report-0003" for d in documents):
+        raise MemoryError("worker ran out of memory")
+    return distributed.process_chunk(documents, *args)
+
+
+def test_a_failed_task_costs_its_documents_only(corpus_file: Path, tmp_path: Path) -> None:
+    from distributed import Client, LocalCluster
+
+    subset = tmp_path / "subset.jsonl"
+    subset.write_text(
+        "\n".join(corpus_file.read_text(encoding="utf-8").splitlines()[:12]) + "\n",
+        encoding="utf-8",
+    )
+    with (
+        Store(tmp_path / "c.duckdb") as store,
+        LocalCluster(  # threads in this process: no socket, and the task above importable
+            n_workers=1, processes=False, threads_per_worker=1, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        summary = distributed.ingest(
+            read([subset]),
+            store,
+            client,
+            tmp_path / "stage",
+            chunk_size=4,
+            task=_fails_on_report_0003,
+        )
+        stored = {r[0] for r in store.con.execute("SELECT doc_id FROM documents").fetchall()}
+        failures = store.con.execute("SELECT file, line, reason FROM failures").fetchall()
+    assert stored == {f"report-{i:04d}" for i in [*range(4, 12)]}
+    assert summary.failures == 4
+    assert sorted(line for _, line, _ in failures) == [1, 2, 3, 4]
+    assert {reason for *_, reason in failures} == {
+        "worker failed: MemoryError: worker ran out of memory"
+    }

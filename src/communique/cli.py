@@ -320,6 +320,13 @@ def ingest(
             )
     except (nlp_module.ModelNotFound, StoreError) as error:
         raise _fail(str(error)) from None
+    except KeyboardInterrupt:
+        err.print(
+            "communique: interrupted; every finished batch is stored, and the same command "
+            "goes on from there",
+            markup=False,
+        )
+        raise typer.Exit(130) from None
     err.print(
         f"stored {summary.documents:,} documents ({summary.skipped:,} already stored), "
         f"{summary.statements:,} statements, {summary.events:,} events; "

@@ -16,7 +16,7 @@ from __future__ import annotations
 import shutil
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
@@ -123,8 +123,13 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     chunk_size: int = CHUNK_SIZE,
     progress: Progress | None = None,
+    task: Callable[..., dict[str, Any]] = process_chunk,
 ) -> Summary:
-    """Process documents as Dask tasks and load their results into ``store``."""
+    """Process documents as Dask tasks and load their results into ``store``.
+
+    A task that fails for good (its worker died every time Dask retried it, say)
+    costs its documents, each recorded as a failure; the run goes on.
+    """
     from distributed import wait
 
     started = time.perf_counter()
@@ -141,7 +146,15 @@ def ingest(
 
     def collect(done: Iterable[Any]) -> None:
         for future in done:
-            result = future.result()
+            chunk = running.pop(future)
+            try:
+                result = future.result()
+            except Exception as error:
+                reason = f"worker failed: {type(error).__name__}: {' '.join(str(error).split())}"
+                for document in chunk:
+                    failures.fail(Failure.of(document, reason))
+                advance(len(chunk))
+                continue
             peaks[result["worker"]] = max(peaks.get(result["worker"], 0), result["peak_rss"])
             summary.add(*load_chunk(store, Path(result["path"])))
             advance(result["documents"])
@@ -152,18 +165,15 @@ def ingest(
 
     documents = new_documents(items, store.fingerprints(), failures.fail, skip)
     limit = IN_FLIGHT * summary.workers
-    running: set[Any] = set()
+    running: dict[Any, list[Document]] = {}  # future -> its documents
     for chunk in _chunks(documents, chunk_size):
-        running.add(
-            dask_client.submit(
-                process_chunk, chunk, model, str(stage.resolve()), batch_size, pure=False
-            )
+        future = dask_client.submit(
+            task, chunk, model, str(stage.resolve()), batch_size, pure=False
         )
+        running[future] = chunk
         if len(running) >= limit:
-            done, running = wait(running, return_when="FIRST_COMPLETED")
-            collect(done)
-    done, _ = wait(running)
-    collect(done)
+            collect(wait(list(running), return_when="FIRST_COMPLETED").done)
+    collect(wait(list(running)).done)
     if not any(stage.iterdir()):
         stage.rmdir()
     summary.seconds = time.perf_counter() - started

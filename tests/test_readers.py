@@ -481,3 +481,36 @@ def test_count_estimates_documents_without_raising(tmp_path: Path) -> None:
     assert count([tmp_path]) == 1 + 1 + 3 + 2 + 0 + 3 + 0 + 0
     assert count([tmp_path / "missing", "nothing/*.txt"]) == 0
     assert count([tmp_path / "e.csv"], text_field="body") == 1
+
+
+def test_gzipped_inputs_are_read_like_the_plain_ones(tmp_path: Path) -> None:
+    import gzip
+
+    with gzip.open(tmp_path / "wires.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "w1", "text": P1}) + "\n" + json.dumps({"text": P2}) + "\n")
+    with gzip.open(tmp_path / "story.txt.gz", "wb") as f:
+        f.write(P3.encode("utf-8"))
+    with gzip.open(tmp_path / "feed.csv.gz", "wt", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["id", "text"], ["c1", P1]])
+    (tmp_path / "broken.jsonl.gz").write_bytes(gzip.compress(b'{"text": "x"}\n')[:-12])
+    (tmp_path / "table.parquet.gz").write_bytes(gzip.compress(b"PAR1"))
+    items = run([tmp_path])
+    assert {d.id: d.source for d in documents(items)} == {
+        "c1": f"{tmp_path / 'feed.csv.gz'}:2",
+        "story": str(tmp_path / "story.txt.gz"),
+        "w1": f"{tmp_path / 'wires.jsonl.gz'}:1",
+        content_id(P2): f"{tmp_path / 'wires.jsonl.gz'}:2",
+    }
+    assert documents(items)[1].text == P3
+    assert errors(items)["broken.jsonl.gz"].startswith("cannot read file: ")
+    assert count([tmp_path]) == 4  # the broken file counts 0
+
+
+def test_unsupported_compressed_file_given_by_name(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "table.parquet.gz").write_bytes(gzip.compress(b"PAR1"))
+    assert errors(run([tmp_path / "table.parquet.gz"])) == {
+        "table.parquet.gz": "unsupported file type '.parquet.gz' (expected .txt, .html, .htm, "
+        ".jsonl, .ndjson, .csv, .parquet; all but .parquet may be gzipped)"
+    }

@@ -8,6 +8,7 @@ message is the one-line reason; a decoding that worked but deserves a note
 from __future__ import annotations
 
 import codecs
+import gzip
 import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -116,13 +117,35 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str | None]:
     return decode_narrow(data)
 
 
+COMPRESSED = ".gz"
+
+
+def open_binary(path: Path) -> BinaryIO:
+    """The file's bytes, decompressed if its name ends in ``.gz``."""
+    if path.suffix.lower() == COMPRESSED:
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return path.open("rb")
+
+
+def kind(path: Path) -> str:
+    """The format suffix of a file, past a ``.gz``: "a.jsonl.gz" -> ".jsonl"."""
+    if path.suffix.lower() == COMPRESSED:
+        return Path(path.stem).suffix.lower()
+    return path.suffix.lower()
+
+
+def stem(path: Path) -> str:
+    """The file name without its format suffix (nor ``.gz``): a one-document file's id."""
+    return Path(path.stem).stem if path.suffix.lower() == COMPRESSED else path.stem
+
+
 def read_bytes(path: Path, limit: int) -> bytes:
     """The bytes of a one-document file; NotText if it is over ``limit`` bytes.
 
     Never reads more than ``limit + 1`` bytes. OSError is left to the caller.
     """
     size = path.stat().st_size
-    with path.open("rb") as file:
+    with open_binary(path) as file:
         data = file.read(limit + 1)
     if len(data) > limit:
         raise NotText(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from communique.ingest.dates import iso_date
-from communique.ingest.decode import NotText, read_text
+from communique.ingest.decode import NotText, read_text, stem
 from communique.ingest.fields import MAX_CHARS, check_text, date_warning
 from communique.records import Document, Failure
 
@@ -117,5 +117,5 @@ def read_html(path: Path) -> Iterator[Document | Failure]:
     except ValueError:
         yield Failure(name, date_warning(found.published), level="warning")
         found.published = None
-    found.id, found.source = path.stem, name
+    found.id, found.source = stem(path), name
     yield found

@@ -1,7 +1,8 @@
 """Read documents from files, directories and glob patterns.
 
 ``.txt`` and ``.html``/``.htm`` files hold one document each, ``.jsonl``/``.ndjson``
-one per line, ``.csv`` and ``.parquet`` one per row. Readers never raise on
+one per line, ``.csv`` and ``.parquet`` one per row; all but Parquet may be
+gzipped ("wires.jsonl.gz"). Readers never raise on
 bad input: every problem becomes a ``Failure`` with a one-line reason, and
 the next file, line or row is read. A warning (``level="warning"``) comes
 just before the document it concerns.
@@ -19,7 +20,15 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from communique.ingest.decode import NotText, TextLines, read_text
+from communique.ingest.decode import (
+    COMPRESSED,
+    NotText,
+    TextLines,
+    kind,
+    open_binary,
+    read_text,
+    stem,
+)
 from communique.ingest.fields import (
     MAX_CHARS,
     MAX_LINE_BYTES,
@@ -36,6 +45,7 @@ __all__ = ["MAX_CHARS", "SUFFIXES", "content_id", "count", "expand", "read"]
 
 MAX_TXT_BYTES = 4 * MAX_CHARS  # more characters than the limit, in any encoding
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".ndjson", ".csv", ".parquet")
+COMPRESSIBLE = SUFFIXES[:-1]  # each may also come gzipped: "wires.jsonl.gz"
 _GLOB = set("*?[")
 
 
@@ -53,14 +63,14 @@ def read_txt(path: Path) -> Iterator[Document | Failure]:
         return
     if warning:
         yield Failure(name, warning, level="warning")
-    yield Document(id=path.stem, text=text, source=name)
+    yield Document(id=stem(path), text=text, source=name)
 
 
 def read_jsonl(path: Path, fields: Fields) -> Iterator[Document | Failure]:
     """One document per line of JSON; blank lines are skipped."""
     name = str(path)
     try:
-        with path.open("rb") as file:
+        with open_binary(path) as file:
             lines = TextLines(file, MAX_LINE_BYTES)
             first = [Failure(name, lines.warning, level="warning")] if lines.warning else []
             seen = False
@@ -98,7 +108,9 @@ def read_jsonl(path: Path, fields: Fields) -> Iterator[Document | Failure]:
 
 
 def _supported(path: Path) -> bool:
-    return path.suffix.lower() in SUFFIXES and path.is_file()
+    if path.suffix.lower() == COMPRESSED and kind(path) not in COMPRESSIBLE:
+        return False
+    return kind(path) in SUFFIXES and path.is_file()
 
 
 def _hidden(path: Path, directory: Path) -> bool:
@@ -171,11 +183,17 @@ def read(
         if isinstance(item, Failure):
             yield item
             continue
-        reader = _READERS.get(item.suffix.lower())
+        reader = _READERS.get(kind(item)) if _supported(item) else None
         if reader is None:
             kinds = ", ".join(SUFFIXES)
-            suffix = item.suffix or "(none)"
-            yield Failure(str(item), f"unsupported file type {suffix!r} (expected {kinds})")
+            suffix = "".join(
+                item.suffixes[-2:] if item.suffix == COMPRESSED else item.suffixes[-1:]
+            )
+            yield Failure(
+                str(item),
+                f"unsupported file type {suffix or '(none)'!r} "
+                f"(expected {kinds}; all but .parquet may be gzipped)",
+            )
             continue
         try:
             yield from reader(item, fields)
@@ -185,7 +203,7 @@ def read(
 
 
 def _count_lines(path: Path, fields: Fields) -> int:
-    with path.open("rb") as file:
+    with open_binary(path) as file:
         lines = TextLines(file, MAX_LINE_BYTES)
         return sum(1 for line in lines if line.text is None or line.text.strip())
 
@@ -216,9 +234,9 @@ def count(
     for item in expand(paths):
         if isinstance(item, Failure):
             continue
-        counter = _COUNTERS.get(item.suffix.lower())
+        counter = _COUNTERS.get(kind(item))
         try:
-            total += counter(item, fields) if counter else int(item.suffix.lower() in SUFFIXES)
+            total += counter(item, fields) if counter else int(_supported(item))
         except Exception:  # an estimate: what cannot be counted here, read() will report
             continue
     return total

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from communique.ingest.decode import NotText, TextLines
+from communique.ingest.decode import NotText, TextLines, open_binary
 from communique.ingest.fields import MAX_CHARS, MAX_LINE_BYTES, METADATA, Fields, from_record
 from communique.records import Document, Failure
 
@@ -120,7 +120,7 @@ def read_csv(path: Path, fields: Fields) -> Iterator[Document | Failure]:
     name = str(path)
     notes: list[str] = []
     try:
-        with path.open("rb") as file:
+        with open_binary(path) as file:
             lines = TextLines(file, MAX_LINE_BYTES)
             first = [Failure(name, lines.warning, level="warning")] if lines.warning else []
             yield from _documents(_csv_rows(lines, notes), notes, name, fields, first)
@@ -134,7 +134,7 @@ def read_csv(path: Path, fields: Fields) -> Iterator[Document | Failure]:
 
 def count_csv(path: Path, fields: Fields) -> int:
     """The number of rows below the header (0 without a text column)."""
-    with path.open("rb") as file:
+    with open_binary(path) as file:
         rows = _numbered(_csv_rows(TextLines(file, MAX_LINE_BYTES), []))
         _, header = next(rows, (1, None))
         if not isinstance(header, list) or fields.text not in [c.strip() for c in header]:

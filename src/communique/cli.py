@@ -394,6 +394,19 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+def _reported(report: dict[str, Any], total: int, units: str, what: str, as_json: bool) -> bool:
+    """Warn about units without a record; print the report as JSON if asked (then True)."""
+    if report["missing"]:
+        err.print(
+            f"communique: warning: {report['missing']} of {total} {units} have no record "
+            f"(failed or absent); they are scored as having no {what}",
+            markup=False,
+        )
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+    return as_json
+
+
 class Split(StrEnum):
     train = "train"
     dev = "dev"
@@ -420,14 +433,7 @@ def eval_polnear(
     except (OSError, ValueError, nlp_module.ModelNotFound) as error:
         raise _fail(str(error)) from None
     report = polnear.evaluate(data, split.value, nlp=nlp, records=records)
-    if report["missing"]:
-        err.print(
-            f"communique: warning: {report['missing']} of {report['documents']} articles have "
-            "no record (failed or absent); they are scored as having no attributions",
-            markup=False,
-        )
-    if as_json:
-        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+    if _reported(report, report["documents"], "articles", "attributions", as_json):
         return
     source = predictions.name if predictions else "communique"
     Console(highlight=False).print(polnear.format_report(report, f"PolNeAR {split} — {source}"))
@@ -454,14 +460,7 @@ def eval_plover(
     except (OSError, ValueError, nlp_module.ModelNotFound) as error:
         raise _fail(str(error)) from None
     report = plover.evaluate(data, nlp=nlp, records=records)
-    if report["missing"]:
-        err.print(
-            f"communique: warning: {report['missing']} of {report['sentences']} sentences have "
-            "no record (failed or absent); they are scored as having no events",
-            markup=False,
-        )
-    if as_json:
-        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+    if _reported(report, report["sentences"], "sentences", "events", as_json):
         return
     source = predictions.name if predictions else "communique"
     console = Console(highlight=False)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from communique.attribution.syntax import subject_of
 from communique.events.lexicon import (
     COOPERATIVE,
     HOSTILE,
@@ -245,12 +246,6 @@ def patterns_type(token: Token) -> str | None:
     return trigger.type if trigger else None
 
 
-def _subject(verb: Token) -> Token | None:
-    from communique.attribution.syntax import subject_of
-
-    return subject_of(verb)
-
-
 def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
     if trigger.pos_ not in {"VERB", "AUX"}:
         modifiers = _national_modifiers(trigger)
@@ -272,7 +267,7 @@ def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
         ) or (trigger.dep_ == "pobj" and patterns_type(trigger) in {"PROTEST", "ASSAULT"})
         if anchor.i == trigger.i or not (carried or taking_part):
             return []
-    subject = _subject(anchor)
+    subject = subject_of(anchor)
     if subject is None:
         return []
     return [subject, *subject.conjuncts]
@@ -299,7 +294,7 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
     if coded.type == "REQUEST":
         # "demanded that Hamas renounce ...": the one asked is the clause's subject.
         for clause in (c for c in coded.anchor.children if c.dep_ in {"ccomp", "xcomp"}):
-            subject = _subject(clause) if clause.dep_ == "ccomp" else None
+            subject = subject_of(clause) if clause.dep_ == "ccomp" else None
             if subject is not None:
                 candidates.append(subject)
     if (obj is not None and obj.dep_ != "nsubjpass") or (
@@ -320,7 +315,7 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
         # "... unless Baghdad accepted": the one the condition is put to.
         for clause in (c for c in coded.anchor.subtree if c.dep_ == "advcl"):
             if any(m.lower_ in {"if", "unless"} for m in clause.children):
-                subject = _subject(clause)
+                subject = subject_of(clause)
                 if subject is not None:
                     later.append(subject)
     # Last, where it happened: "fired shells at targets in Jericho".

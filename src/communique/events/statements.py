@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from communique.attribution.syntax import subject_of
 from communique.events.lexicon import _rows
 from communique.records import Statement
 
@@ -51,8 +52,6 @@ def verbal_words() -> dict[str, tuple[str, str | None]]:
 
 
 def _clause_subject(token: Token) -> Token | None:
-    from communique.attribution.syntax import subject_of
-
     verb = token
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head

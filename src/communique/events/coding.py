@@ -468,11 +468,14 @@ def main_events(doc: Doc, skip: Iterable[int] = ()) -> list[Coded]:
     """The events of each sentence that no other event of the sentence governs."""
     found = triggers(doc, skip)
     at = {t.token.i for t in found}
+    # the triggers some other trigger takes as its content, by identity (computed once:
+    # per trigger it would be cubic in the triggers of a document)
+    embedded = {id(e) for e in (_embedded(other, found) for other in found) if e is not None}
     events = []
     for trigger in found:
         if any(_dominates(other, trigger) for other in found if other.token.i != trigger.token.i):
             continue
-        if any(_embedded(other, found) is trigger for other in found if other is not trigger):
+        if id(trigger) in embedded:
             continue
         if background(trigger.token, at):
             continue

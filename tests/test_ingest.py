@@ -141,6 +141,28 @@ def test_ingest_on_an_existing_dask_scheduler(
     assert contents(db) == contents(reference, ids)
 
 
+def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path: Path) -> None:
+    import dask
+
+    inputs = tmp_path / "a.txt"
+    inputs.write_text("“We will not back down,” the mayor said.", encoding="utf-8")
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        result = CliRunner().invoke(
+            app,
+            [
+                "ingest",
+                str(inputs),
+                "--db",
+                str(tmp_path / "c.duckdb"),
+                "--scheduler",
+                "tcp://127.0.0.1:9",
+            ],
+        )
+    assert result.exit_code == 2
+    assert result.output.startswith("communique: error: Timed out trying to connect")
+    assert result.output.count("\n") == 1
+
+
 def test_every_bad_input_is_a_failure_row_and_the_good_documents_are_stored(
     tmp_path: Path,
 ) -> None:

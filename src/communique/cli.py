@@ -318,8 +318,9 @@ def ingest(
                 on_failure=_report,
                 **options,
             )
-    except (nlp_module.ModelNotFound, StoreError) as error:
-        raise _fail(str(error)) from None
+    except (nlp_module.ModelNotFound, StoreError, OSError) as error:
+        # OSError: a scheduler that cannot be reached, a stage directory that cannot be made
+        raise _fail(" ".join(str(error).split())) from None
     except KeyboardInterrupt:
         err.print(
             "communique: interrupted; every finished batch is stored, and the same command "

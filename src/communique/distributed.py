@@ -22,7 +22,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import dask
 import pyarrow.parquet as pq
+from distributed import Client, LocalCluster, get_worker, wait
 
 from communique import nlp as nlp_module
 from communique.corpus import Progress, Summary, new_documents, peak_rss
@@ -46,9 +48,6 @@ LOCAL_WORKER_CONFIG = {
 @contextmanager
 def client(scheduler: str | None = None, workers: int = 2) -> Iterator[Any]:
     """A Dask client: connected to ``scheduler``, or to a LocalCluster on 127.0.0.1."""
-    import dask
-    from distributed import Client, LocalCluster
-
     if scheduler:
         with Client(scheduler) as c:
             yield c
@@ -71,8 +70,6 @@ def process_chunk(
     documents: list[Document], model: str | None, stage: str, batch_size: int = BATCH_SIZE
 ) -> dict[str, Any]:
     """The task: process documents and write their rows under ``stage``."""
-    from distributed import get_worker
-
     nlp = nlp_module.load(model)
     batch = Batch()
     for document, record in process(documents, nlp, batch_size, on_failure=batch.fail):
@@ -130,8 +127,6 @@ def ingest(
     A task that fails for good (its worker died every time Dask retried it, say)
     costs its documents, each recorded as a failure; the run goes on.
     """
-    from distributed import wait
-
     started = time.perf_counter()
     advance = progress or (lambda n: None)
     stage.mkdir(parents=True, exist_ok=True)

@@ -39,6 +39,14 @@ def contents(db: Path, doc_ids: list[str] | None = None) -> dict[str, list[tuple
         return out
 
 
+def first_lines(corpus_file: Path, n: int, directory: Path) -> tuple[Path, list[str]]:
+    """A corpus of the first ``n`` documents, and their ids."""
+    lines = corpus_file.read_text(encoding="utf-8").splitlines()[:n]
+    subset = directory / "subset.jsonl"
+    subset.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return subset, [json.loads(line)["id"] for line in lines]
+
+
 @pytest.fixture(scope="module")
 def corpus_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("corpus") / "reports.jsonl"
@@ -102,10 +110,7 @@ def test_ingesting_the_same_corpus_again_adds_nothing(corpus_file: Path, tmp_pat
 def test_a_dask_local_cluster_gives_the_same_records(
     corpus_file: Path, reference: Path, tmp_path: Path
 ) -> None:
-    subset = tmp_path / "subset.jsonl"
-    lines = corpus_file.read_text(encoding="utf-8").splitlines()[:48]
-    subset.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    ids = [json.loads(line)["id"] for line in lines]
+    subset, ids = first_lines(corpus_file, 48, tmp_path)
     db = tmp_path / "dask.duckdb"
     with Store(db) as store, distributed.client(workers=2) as client:
         assert all(a.startswith("tcp://127.0.0.1:") for a in client.scheduler_info()["workers"])
@@ -126,9 +131,7 @@ def test_ingest_on_an_existing_dask_scheduler(
 ) -> None:
     from distributed import LocalCluster
 
-    subset = tmp_path / "subset.jsonl"
-    lines = corpus_file.read_text(encoding="utf-8").splitlines()[:16]
-    subset.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    subset, ids = first_lines(corpus_file, 16, tmp_path)
     db, stage = tmp_path / "remote.duckdb", tmp_path / "shared-stage"
     with LocalCluster(
         n_workers=1, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
@@ -137,7 +140,6 @@ def test_ingest_on_an_existing_dask_scheduler(
         result = CliRunner().invoke(app, [*command, "--scheduler", cluster.scheduler_address])
     assert result.exit_code == 0, result.output
     assert "stored 16 documents (0 already stored)" in result.output
-    ids = [json.loads(line)["id"] for line in lines]
     assert contents(db) == contents(reference, ids)
 
 
@@ -249,11 +251,7 @@ def _fails_on_report_0003(documents: list[Document], *args: object) -> dict:
 def test_a_failed_task_costs_its_documents_only(corpus_file: Path, tmp_path: Path) -> None:
     from distributed import Client, LocalCluster
 
-    subset = tmp_path / "subset.jsonl"
-    subset.write_text(
-        "\n".join(corpus_file.read_text(encoding="utf-8").splitlines()[:12]) + "\n",
-        encoding="utf-8",
-    )
+    subset, _ = first_lines(corpus_file, 12, tmp_path)
     with (
         Store(tmp_path / "c.duckdb") as store,
         LocalCluster(  # threads in this process: no socket, and the task above importable

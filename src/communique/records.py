@@ -3,7 +3,8 @@
 All offsets are character offsets into ``Document.text`` (Python string
 indices, end exclusive). The shapes follow DESIGN.md ("Records"); fields added
 beyond it (``Statement.cue_class``, ``Actor.roles``, ``Actor.mentions``,
-``Actor.members``) are additive and keep ``SCHEMA_VERSION`` at 1.
+``Actor.members``, ``Document.source``, ``Failure.level``) are additive and keep
+``SCHEMA_VERSION`` at 1.
 """
 
 from __future__ import annotations

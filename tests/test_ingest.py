@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from communique import corpus, distributed
+from communique import nlp as nlp_module
 from communique.cli import app
 from communique.ingest import read
 from communique.pipeline import process
@@ -117,6 +118,8 @@ def test_a_dask_local_cluster_gives_the_same_records(
         summary = distributed.ingest(
             read([subset]), store, client, tmp_path / "stage", chunk_size=8
         )
+        loads = client.run(lambda: nlp_module.load.cache_info().misses)
+    assert list(loads.values()) == [1, 1], "each worker loads the model once"
     assert summary.documents == len(ids)
     assert len(summary.peak_rss) == 2, "both workers should have processed chunks"
     assert not (tmp_path / "stage").exists(), "loaded chunks and their directory are removed"

@@ -201,7 +201,9 @@ def test_every_bad_input_is_a_failure_row_and_the_good_documents_are_stored(
         assert store.count("failures") == len(failures)  # recorded once, not once a run
 
 
-def test_export_and_query_commands(corpus_file: Path, reference: Path, tmp_path: Path) -> None:
+def test_export_and_query_commands(
+    reference: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     runner = CliRunner()
     out = tmp_path / "statements.csv"
     result = runner.invoke(
@@ -212,6 +214,10 @@ def test_export_and_query_commands(corpus_file: Path, reference: Path, tmp_path:
     with Store(reference, read_only=True) as store:
         assert f"wrote {store.count('statements'):,} rows of statements" in result.output
     assert out.read_text(encoding="utf-8").startswith("doc_id,statement_id,kind,")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["export", "--db", str(reference), "--table", "actors"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "actors.parquet").is_file()  # the default: TABLE.FORMAT, here
     sql = (
         "SELECT a.name AS speaker, count(*) AS n FROM statements s "
         "JOIN actors a ON a.actor_id = s.speaker GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 3"

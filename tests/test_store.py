@@ -115,10 +115,15 @@ def test_export_and_query(tmp_path: Path, processed) -> None:
         )
         store.export("actors", tmp_path / "a.csv", "csv")
         store.export("events", tmp_path / "e.jsonl", "jsonl")
+        assert store.export("who_said_what", tmp_path / "w.csv", "csv") == len(record["statements"])
+        with pytest.raises(StoreError, match="cannot write"):
+            store.export("actors", tmp_path / "missing" / "a.csv", "csv")
         columns, rows = store.query("SELECT doc_id, count(*) AS n FROM statements GROUP BY 1")
     assert pq.read_table(tmp_path / "s.parquet").num_rows == len(record["statements"])
     with (tmp_path / "a.csv").open(encoding="utf-8") as f:
         assert {row["name"] for row in csv.DictReader(f)} >= {"Anna Keller", "Kenji Sato"}
+    with (tmp_path / "w.csv").open(encoding="utf-8") as f:
+        assert "Anna Keller" in {row["speaker"] for row in csv.DictReader(f)}
     events = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
     assert [e["type"] for e in events] == [e["type"] for e in record["events"]]
     assert columns == ["doc_id", "n"]

@@ -30,7 +30,7 @@ from communique.eval import plover, polnear
 from communique.ingest import read, readers
 from communique.pipeline import BATCH_SIZE, process
 from communique.records import Failure
-from communique.store import DEFAULT_DB, TABLES, Store, StoreError
+from communique.store import DEFAULT_DB, TABLES, VIEWS, Store, StoreError
 
 app = typer.Typer(
     help="Who said what, to whom, through which channel, and what they did, from news text.",
@@ -342,11 +342,16 @@ def ingest(
 @app.command()
 def export(
     db: DbOption = Path(DEFAULT_DB),
-    table: Annotated[str, typer.Option(help=f"One of: {', '.join(TABLES)}.")] = "statements",
+    table: Annotated[
+        str, typer.Option(help=f"One of: {', '.join((*TABLES, *VIEWS))}.")
+    ] = "statements",
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.parquet,
-    out: Annotated[Path, typer.Option(help="File to write.")] = Path("statements.parquet"),
+    out: Annotated[
+        Path | None, typer.Option(help="File to write (default: TABLE.FORMAT, here).")
+    ] = None,
 ) -> None:
-    """Write one table of the store to a Parquet, CSV or JSON-lines file."""
+    """Write one table (or view) of the store to a Parquet, CSV or JSON-lines file."""
+    out = out or Path(f"{table}.{format.value}")
     try:
         with Store(db, read_only=True) as store:
             rows = store.export(table, out, format.value)

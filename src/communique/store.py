@@ -351,7 +351,7 @@ class Store:
         return dict(self.con.execute("SELECT doc_id, text_sha1 FROM documents").fetchall())
 
     def count(self, table: str) -> int:
-        _check_table(table)
+        _check_table(table, views=True)
         return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
     def write(self, batch: Batch) -> int:
@@ -407,12 +407,15 @@ class Store:
         return new
 
     def export(self, table: str, out: Path, fmt: str) -> int:
-        """Write a table to ``out`` as parquet, csv or jsonl; returns the row count."""
-        _check_table(table)
+        """Write a table or view to ``out`` as parquet, csv or jsonl; returns the row count."""
+        _check_table(table, views=True)
         options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json"}
         if fmt not in options:
             raise StoreError(f"unknown export format {fmt!r}; expected one of {', '.join(options)}")
-        self.con.execute(f"COPY {table} TO '{_quote(out)}' ({options[fmt]})")
+        try:
+            self.con.execute(f"COPY (SELECT * FROM {table}) TO '{_quote(out)}' ({options[fmt]})")
+        except duckdb.Error as error:
+            raise StoreError(f"cannot write {out}: {_first_line(error)}") from None
         return self.count(table)
 
     def query(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -426,9 +429,10 @@ class Store:
         return [d[0] for d in relation.description], relation.fetchall()
 
 
-def _check_table(table: str) -> None:
-    if table not in TABLES:
-        raise StoreError(f"unknown table {table!r}; the tables are {', '.join(TABLES)}")
+def _check_table(table: str, views: bool = False) -> None:
+    known = (*TABLES, *VIEWS) if views else TABLES
+    if table not in known:
+        raise StoreError(f"unknown table {table!r}; expected one of {', '.join(known)}")
 
 
 def _quote(path: Path | str) -> str:

@@ -218,6 +218,19 @@ def test_export_and_query_commands(
     result = runner.invoke(app, ["export", "--db", str(reference), "--table", "actors"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "actors.parquet").is_file()  # the default: TABLE.FORMAT, here
+    result = runner.invoke(app, ["export", "--db", str(reference), "--table", "records"])
+    assert result.exit_code == 2 and "--format jsonl" in result.output
+    command = ["export", "--db", str(reference), "--table", "records", "--format", "jsonl"]
+    result = runner.invoke(app, command)
+    assert result.exit_code == 0, result.output
+    assert f"wrote {N} records to records.jsonl" in result.output
+    records = [json.loads(line) for line in Path("records.jsonl").read_text().splitlines()]
+    assert [r["doc_id"] for r in records] == [f"report-{i:04d}" for i in range(N)]
+    for record in records:
+        for statement in record["statements"]:
+            for span in (statement["cue"], statement["source"], *statement["content"]):
+                if span:
+                    assert record["text"][span["start"] : span["end"]] == span["text"]
     sql = (
         "SELECT a.name AS speaker, count(*) AS n FROM statements s "
         "JOIN actors a ON a.actor_id = s.speaker GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 3"

@@ -14,6 +14,7 @@ import pytest
 from communique.pipeline import process
 from communique.records import Document, Failure
 from communique.store import TABLES, Batch, Store, StoreError
+from synthetic import report
 
 TEXT = (
     "Foreign Minister Anna Keller spoke by phone with Foreign Minister Kenji Sato on Monday. "
@@ -148,3 +149,15 @@ def test_clear_errors(tmp_path: Path) -> None:
     con.close()
     with pytest.raises(StoreError, match="not a communique store"):
         Store(tmp_path / "other.duckdb", read_only=True)
+
+
+def test_records_come_back_as_they_went_in(tmp_path: Path, nlp) -> None:
+    documents = [Document(id=f"r{i}", text=report(i), published="2024-03-01") for i in range(12)]
+    processed = list(process(documents, nlp))
+    batch = Batch()
+    for document, record in processed:
+        batch.add(document, record)
+    with Store(tmp_path / "c.duckdb") as store:
+        store.write(batch)
+        stored = list(store.records(batch_size=5))  # batches cut across documents
+    assert stored == sorted((record for _, record in processed), key=lambda r: r["doc_id"])

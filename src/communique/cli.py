@@ -343,21 +343,42 @@ def ingest(
 def export(
     db: DbOption = Path(DEFAULT_DB),
     table: Annotated[
-        str, typer.Option(help=f"One of: {', '.join((*TABLES, *VIEWS))}.")
+        str, typer.Option(help=f"One of: {', '.join((*TABLES, *VIEWS, 'records'))}.")
     ] = "statements",
     format: Annotated[TableFormat, typer.Option("--format", "-f")] = TableFormat.parquet,
     out: Annotated[
         Path | None, typer.Option(help="File to write (default: TABLE.FORMAT, here).")
     ] = None,
 ) -> None:
-    """Write one table (or view) of the store to a Parquet, CSV or JSON-lines file."""
+    """Write one table (or view) of the store to a Parquet, CSV or JSON-lines file.
+
+    `--table records --format jsonl` writes the stored documents as schema-1 records,
+    one per line, the shape `communique extract --format jsonl` gives.
+    """
     out = out or Path(f"{table}.{format.value}")
     try:
         with Store(db, read_only=True) as store:
-            rows = store.export(table, out, format.value)
+            if table == "records":
+                if format is not TableFormat.jsonl:
+                    raise StoreError("records are nested: export them with --format jsonl")
+                rows = _write_records(store, out)
+            else:
+                rows = store.export(table, out, format.value)
     except StoreError as error:
         raise _fail(str(error)) from None
-    err.print(f"wrote {rows:,} rows of {table} to {out}", markup=False)
+    except OSError as error:
+        raise _fail(f"cannot write {out}: {error.strerror or error}") from None
+    what = "records" if table == "records" else f"rows of {table}"
+    err.print(f"wrote {rows:,} {what} to {out}", markup=False)
+
+
+def _write_records(store: Store, out: Path) -> int:
+    count = 0
+    with out.open("w", encoding="utf-8") as file:
+        for record in store.records():
+            file.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+            count += 1
+    return count
 
 
 @app.command()

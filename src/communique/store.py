@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -418,6 +419,28 @@ class Store:
             raise StoreError(f"cannot write {out}: {_first_line(error)}") from None
         return self.count(table)
 
+    def records(self, batch_size: int = 500) -> Iterator[dict[str, Any]]:
+        """The stored documents as schema-1 records, the shape ``extract`` gives."""
+        ids = [r[0] for r in self.con.execute("SELECT doc_id FROM documents ORDER BY 1").fetchall()]
+        for start in range(0, len(ids), batch_size):
+            chunk = ids[start : start + batch_size]
+            own: dict[str, dict[str, list[dict[str, Any]]]] = {
+                doc_id: {name: [] for name in RECORD_TABLES} for doc_id in chunk
+            }
+            for name in RECORD_TABLES:
+                for row in self._select(name, chunk):
+                    own[row["doc_id"]][name].append(row)
+            for document in sorted(self._select("documents", chunk), key=lambda r: r["doc_id"]):
+                yield _record(document, own[document["doc_id"]])
+
+    def _select(self, table: str, doc_ids: list[str]) -> list[dict[str, Any]]:
+        """The rows of ``table`` for these documents, as dicts."""
+        result = self.con.execute(
+            f"SELECT * FROM {table} WHERE doc_id IN (SELECT unnest(?))", [doc_ids]
+        )
+        columns = [d[0] for d in result.description]
+        return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+
     def query(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
         """Column names and rows of a SQL query."""
         try:
@@ -427,6 +450,72 @@ class Store:
         if relation.description is None:
             return [], []
         return [d[0] for d in relation.description], relation.fetchall()
+
+
+def _ordinal(record_id: str) -> int:
+    """The number in an id such as "doc:s12" or "doc:a3": records keep that order."""
+    tail = record_id.rpartition(":")[2].lstrip("sae")
+    return int(tail) if tail.isdigit() else 0
+
+
+def _span_of(row: dict[str, Any], name: str) -> dict[str, Any] | None:
+    if row[f"{name}_start"] is None:
+        return None
+    return {key: row[f"{name}_{key}"] for key in ("start", "end", "text")}
+
+
+def _record(document: dict[str, Any], rows: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """A schema-1 record from a document's rows (the inverse of ``rows``)."""
+    mentions: dict[str, list[dict[str, Any]]] = {}
+    for m in sorted(rows["mentions"], key=lambda m: (m["start_char"], m["end_char"])):
+        span = {"start": m["start_char"], "end": m["end_char"], "text": m["text"]}
+        mentions.setdefault(m["actor_id"], []).append(span)
+    statements = [
+        {
+            "id": s["statement_id"],
+            "doc_id": s["doc_id"],
+            "kind": s["kind"],
+            "cue": _span_of(s, "cue"),
+            "content": s["content"],
+            "source": _span_of(s, "source"),
+            "speaker": s["speaker"],
+            "addressee": s["addressee"],
+            "via": _span_of(s, "via"),
+            "topics": s["topics"],
+            "confidence": s["confidence"],
+            "cue_class": s["cue_class"],
+        }
+        for s in sorted(rows["statements"], key=lambda s: _ordinal(s["statement_id"]))
+    ]
+    actors = [
+        {
+            "id": a["actor_id"],
+            **{k: a[k] for k in ("name", "kind", "country", "sector", "aliases", "roles")},
+            "mentions": mentions.get(a["actor_id"], []),
+            "members": a["members"],
+        }
+        for a in sorted(rows["actors"], key=lambda a: _ordinal(a["actor_id"]))
+    ]
+    events = [
+        {
+            "id": e["event_id"],
+            "doc_id": e["doc_id"],
+            **{k: e[k] for k in ("type", "mode", "context", "actors", "recipients", "date")},
+            **{k: e[k] for k in ("negated", "future", "hypothetical")},
+            "trigger": _span_of(e, "trigger"),
+            "evidence": _span_of(e, "evidence"),
+            "statement_id": e["statement_id"],
+        }
+        for e in sorted(rows["events"], key=lambda e: _ordinal(e["event_id"]))
+    ]
+    return {
+        "schema": SCHEMA_VERSION,
+        "doc_id": document["doc_id"],
+        "text": document["text"],
+        "statements": statements,
+        "actors": actors,
+        "events": events,
+    }
 
 
 def _check_table(table: str, views: bool = False) -> None:

@@ -6,13 +6,12 @@ facts come from. Loading is cached; matching is done by :mod:`.mentions`.
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import pycountry
+
+from communique.data import data_file, read_tsv
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,14 +78,6 @@ def _normalise(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
-def _rows(filename: str) -> Iterator[dict[str, str]]:
-    path = resources.files("communique.actors") / "data" / filename
-    with path.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    for row in csv.DictReader(lines, delimiter="\t"):
-        yield {k: (v or "").strip() for k, v in row.items() if k is not None}
-
-
 def _aliases(value: str) -> list[str]:
     return [a.strip() for a in value.split("|") if a.strip()]
 
@@ -94,7 +85,7 @@ def _aliases(value: str) -> list[str]:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
-    for row in _rows("countries.tsv"):
+    for row in read_tsv(__package__, "countries.tsv"):
         iso3 = row["iso3"]
         gaz.countries[iso3] = row["name"]
         entry = Entry(iso3, row["name"], "state", iso3)
@@ -102,7 +93,7 @@ def load_gazetteer() -> Gazetteer:
             gaz.add(name, entry)
     for country in pycountry.countries:
         gaz.countries.setdefault(country.alpha_3, getattr(country, "common_name", country.name))
-    for row in _rows("igos.tsv"):
+    for row in read_tsv(__package__, "igos.tsv"):
         entry = Entry(
             f"org:{row['canonical']}",
             row["canonical"],
@@ -112,7 +103,7 @@ def load_gazetteer() -> Gazetteer:
         )
         for name in [row["name"], row["canonical"], *_aliases(row.get("aliases", ""))]:
             gaz.add(name, entry)
-    for row in _rows("metonyms.tsv"):
+    for row in read_tsv(__package__, "metonyms.tsv"):
         iso3 = row["iso3"] or None
         if row["kind"] == "state" and iso3:
             entry = Entry(iso3, gaz.country_name(iso3), "state", iso3, row.get("sector") or None)
@@ -122,27 +113,25 @@ def load_gazetteer() -> Gazetteer:
                 f"org:{canonical}", canonical, "organization", iso3, row.get("sector") or None
             )
         gaz.add(row["name"], entry)
-    for row in _rows("territories.tsv"):
+    for row in read_tsv(__package__, "territories.tsv"):
         iso3 = row["plover"]
         gaz.add(
             row["name"],
             Entry(iso3, gaz.country_name(iso3), "state", iso3, row.get("sector") or None),
         )
-    for row in _rows("demonyms.tsv"):
+    for row in read_tsv(__package__, "demonyms.tsv"):
         gaz.demonyms.setdefault(row["demonym"].lower(), row["iso3"])
-    for row in _rows("roles.tsv"):
+    for row in read_tsv(__package__, "roles.tsv"):
         role = row["role"].lower()
         gaz.roles.setdefault(role, Role(role, row.get("sector") or None, row.get("class", "")))
-    persons = resources.files("communique.actors") / "data" / "persons.tsv"
-    if persons.is_file():
-        for row in _rows("persons.tsv"):
+    if data_file(__package__, "persons.tsv").is_file():
+        for row in read_tsv(__package__, "persons.tsv"):
             person = Person(
                 row["name"], row["iso3"], row.get("sector") or None, row.get("role", "")
             )
             for name in [row["name"], *_aliases(row.get("aliases", ""))]:
                 gaz.persons.setdefault(_normalise(name), person)
-    path = resources.files("communique.actors") / "data" / "org_words.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = data_file(__package__, "org_words.txt").read_text(encoding="utf-8").splitlines()
     gaz.org_words = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
     return gaz
 

@@ -23,13 +23,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from communique.attribution.syntax import noun_phrase, subject_of
+from communique.data import data_file, read_tsv
 
 # Minimum estimated precision for a learned frame, and minimum training support.
 THRESHOLD = 0.25
@@ -118,13 +118,10 @@ def _subtree(child: Token) -> set[int]:
 @lru_cache(maxsize=1)
 def frame_table() -> dict[tuple[str, str], FrameStat]:
     """The packaged table, keyed by (lemma, relation)."""
-    path = resources.files("communique.attribution") / "data" / TABLE
-    if not path.is_file():
+    if not data_file(__package__, TABLE).is_file():
         return {}
-    with path.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
     table = {}
-    for row in csv.DictReader(lines, delimiter="\t"):
+    for row in read_tsv(__package__, TABLE):
         stat = FrameStat(row["lemma"], row["relation"], int(row["positive"]), int(row["total"]))
         table[stat.lemma, stat.relation] = stat
     return table

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
+
+from communique.data import read_tsv
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "him", "her", "them"})
 # Cue verbs whose object is what the statement is about, not its addressee.
@@ -39,22 +39,15 @@ class CueVerb:
     cue_class: str  # speech | directive | belief | continuation | document | stance
 
 
-def _rows(filename: str) -> list[dict[str, str]]:
-    path = resources.files("communique.attribution") / "data" / filename
-    with path.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
 @lru_cache(maxsize=1)
 def cue_verbs() -> dict[str, CueVerb]:
-    return {r["lemma"]: CueVerb(r["lemma"], r["class"]) for r in _rows("cues.tsv")}
+    return {r["lemma"]: CueVerb(r["lemma"], r["class"]) for r in read_tsv(__package__, "cues.tsv")}
 
 
 @lru_cache(maxsize=1)
 def channel_nouns() -> dict[str, str]:
     """Channel noun -> type (document | medium | occasion)."""
-    return {r["noun"]: r["type"] for r in _rows("channels.tsv")}
+    return {r["noun"]: r["type"] for r in read_tsv(__package__, "channels.tsv")}
 
 
 def channel_type(token: Token) -> str | None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from communique.data import read_tsv
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 HOSTILE = frozenset({"THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
@@ -29,21 +29,11 @@ class Pattern:
         return self.words[0]
 
 
-def _rows(filename: str) -> list[dict[str, str]]:
-    path = resources.files("communique.events") / "data" / filename
-    with path.open(encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    return [
-        {k: (v or "").strip() for k, v in row.items()}
-        for row in csv.DictReader(lines, delimiter="\t")
-    ]
-
-
 @lru_cache(maxsize=1)
 def patterns() -> dict[tuple[str, str], list[Pattern]]:
     """Patterns by (lemma, pos), those with an object class first."""
     table: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
-    for row in _rows("patterns.tsv"):
+    for row in read_tsv(__package__, "patterns.tsv"):
         pattern = Pattern(
             words=tuple(row["trigger"].lower().split()),
             pos=row["pos"],
@@ -59,18 +49,27 @@ def patterns() -> dict[tuple[str, str], list[Pattern]]:
 
 @lru_cache(maxsize=1)
 def object_classes() -> dict[str, frozenset[str]]:
-    return {row["class"]: frozenset(row["lemmas"].split("|")) for row in _rows("objects.tsv")}
+    return {
+        row["class"]: frozenset(row["lemmas"].split("|"))
+        for row in read_tsv(__package__, "objects.tsv")
+    }
 
 
 @lru_cache(maxsize=1)
 def contexts() -> list[tuple[str, frozenset[str]]]:
-    return [(row["context"], frozenset(row["words"].split("|"))) for row in _rows("contexts.tsv")]
+    return [
+        (row["context"], frozenset(row["words"].split("|")))
+        for row in read_tsv(__package__, "contexts.tsv")
+    ]
 
 
 @lru_cache(maxsize=1)
 def word_lists() -> dict[str, frozenset[str]]:
     """The coder's word lists (``word_lists.tsv``), by name."""
-    return {row["list"]: frozenset(row["words"].split("|")) for row in _rows("word_lists.tsv")}
+    return {
+        row["list"]: frozenset(row["words"].split("|"))
+        for row in read_tsv(__package__, "word_lists.tsv")
+    }
 
 
 @lru_cache(maxsize=1)
@@ -87,5 +86,5 @@ def type_rules() -> dict[str, tuple[tuple[str, ...], str | None, str | None]]:
             mode(row["threat_mode"]),
             mode(row["request_mode"]),
         )
-        for row in _rows("types.tsv")
+        for row in read_tsv(__package__, "types.tsv")
     }

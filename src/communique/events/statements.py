@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from communique.attribution.syntax import subject_of
-from communique.events.lexicon import _rows
+from communique.data import read_tsv
 from communique.records import Statement
 
 COMMITMENTS = frozenset(
@@ -48,7 +48,10 @@ class Verbal:
 
 @lru_cache(maxsize=1)
 def verbal_words() -> dict[str, tuple[str, str | None]]:
-    return {row["word"]: (row["type"], row["mode"] or None) for row in _rows("verbal.tsv")}
+    return {
+        row["word"]: (row["type"], row["mode"] or None)
+        for row in read_tsv(__package__, "verbal.tsv")
+    }
 
 
 def _clause_subject(token: Token) -> Token | None:

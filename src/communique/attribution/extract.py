@@ -15,7 +15,7 @@ from communique.attribution.frames import (
     learned_frames,
 )
 from communique.attribution.lexicon import EXCHANGE_VERBS, channel_type, statement_class
-from communique.attribution.quotes import find_quotes
+from communique.attribution.quotes import document_quotes
 from communique.attribution.speakers import Said, SpeakerResolver
 from communique.attribution.syntax import governors, noun_phrase, subject_of
 from communique.positions import sentence, text
@@ -121,7 +121,7 @@ def extract_statements(doc: Doc, doc_id: str, index: ActorIndex | None = None) -
     """All statements in a parsed document, in text order."""
     index = index if index is not None else resolve_actors(doc, doc_id)
     full = text(doc)
-    qmap = QuoteMap(doc, find_quotes(full))
+    qmap = QuoteMap(doc, document_quotes(doc))
     frames = cue_frames(doc, qmap)
     frames += learned_frames(doc, qmap, frames)
     frames += dash_frames(doc, qmap)

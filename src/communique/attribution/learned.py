@@ -197,7 +197,7 @@ def count_frames(
 def train(data: Path, nlp: Language, split: str = "train") -> list[FrameStat]:
     """Count frames over a PolNeAR split (train only, by design) and return the table."""
     from communique.attribution.frames import QuoteMap
-    from communique.attribution.quotes import find_quotes
+    from communique.attribution.quotes import document_quotes
     from communique.eval.polnear import load_gold
 
     gold = load_gold(data, split)
@@ -207,7 +207,7 @@ def train(data: Path, nlp: Language, split: str = "train") -> list[FrameStat]:
     texts = (gold[name][0] for name in names)
     for name, doc in zip(names, nlp.pipe(texts, batch_size=32), strict=True):
         _, attributions = gold[name]
-        qmap = QuoteMap(doc, find_quotes(doc.text))
+        qmap = QuoteMap(doc, document_quotes(doc))
         quoted = {i for i, q in enumerate(qmap.of_token) if q is not None}
         cue_offsets = {o for a in attributions for o in a.cue}
         pairs = [(a.content, a.source) for a in attributions]

@@ -13,6 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from communique.positions import text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 OPENERS = frozenset(["“", "«", "„", "``"])
 CLOSERS = frozenset(["”", "»"])
@@ -21,6 +27,7 @@ _MARKS = re.compile(r"[“”«»„\"]|''|``")
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Characters after which a straight mark opens a quote.
 _OPEN_CONTEXT = set(" \t\n([{—–-/:")
+_QUOTES = "communique.quotes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,3 +129,12 @@ def find_quotes(text: str) -> list[Quote]:
     if carried is not None:
         quotes.append(Quote(tuple(carried[0]), carried[1], None))
     return [q for q in quotes if any(end > start for start, end in q.fragments)]
+
+
+def document_quotes(doc: Doc) -> list[Quote]:
+    """``find_quotes`` of a parsed document's text, found once per ``Doc`` (attribution and
+    event coding both need them) and kept in ``doc.user_data``."""
+    found = doc.user_data.get(_QUOTES)
+    if found is None:
+        found = doc.user_data[_QUOTES] = find_quotes(text(doc))
+    return found

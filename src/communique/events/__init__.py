@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from communique.actors import ActorIndex
-from communique.attribution.quotes import find_quotes
+from communique.attribution.quotes import document_quotes
 from communique.events.coding import Coded, main_events
 from communique.events.dates import event_date
 from communique.events.lexicon import contexts
@@ -44,10 +44,9 @@ def code_events(
     published: str | None = None,
 ) -> list[Event]:
     """The PLOVER events of a parsed document, with actors from ``index``."""
-    text = doc_text(doc)
     quoted = {
         t.i
-        for q in find_quotes(text)
+        for q in document_quotes(doc)
         for s, e in q.fragments
         for t in doc.char_span(s, e, alignment_mode="expand") or ()
     }

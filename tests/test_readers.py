@@ -514,3 +514,11 @@ def test_unsupported_compressed_file_given_by_name(tmp_path: Path) -> None:
         "table.parquet.gz": "unsupported file type '.parquet.gz' (expected .txt, .html, .htm, "
         ".jsonl, .ndjson, .csv, .parquet; all but .parquet may be gzipped)"
     }
+
+
+def test_a_default_date_for_documents_that_carry_none(tmp_path: Path) -> None:
+    lines = write_jsonl(
+        tmp_path / "wires.jsonl", {"id": "a", "text": P1, "published": "2023-03-14"}, {"text": P2}
+    )
+    dated = {d.id: d.published for d in documents(run([lines], published="2023-03-15"))}
+    assert dated == {"a": "2023-03-14", content_id(P2): "2023-03-15"}

@@ -166,14 +166,12 @@ def extract(
     failures: list[Failure] = []
 
     def documents() -> Any:
-        for item in read(paths):
+        for item in read(paths, published=published):
             if isinstance(item, Failure):
                 _report(item)
                 if item.level == "error":
                     failures.append(item)
                 continue
-            if item.published is None and published:
-                item.published = published
             yield item
 
     console = _console()

@@ -17,9 +17,10 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from communique.ingest.fields import text_sha1
 from communique.pipeline import BATCH_SIZE, process
 from communique.records import Document, Failure
-from communique.store import Batch, Store, text_sha1
+from communique.store import Batch, Store
 
 Progress = Callable[[int], None]
 
@@ -149,12 +150,9 @@ def run(
     from communique.ingest import read
 
     def items() -> Iterator[Document | Failure]:
-        for item in read(paths, **read_options):
-            if isinstance(item, Failure):
-                if on_failure is not None:
-                    on_failure(item)
-            elif item.published is None and published:
-                item.published = published
+        for item in read(paths, published=published, **read_options):
+            if isinstance(item, Failure) and on_failure is not None:
+                on_failure(item)
             yield item
 
     name = nlp_module.resolve_model_name(model)

@@ -14,7 +14,6 @@ document stored exactly once, and re-running a corpus adds nothing.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from communique.ingest.fields import text_sha1
 from communique.records import SCHEMA_VERSION, Document, Failure
 
 # The store's own layout version; bump it when a table changes.
@@ -149,10 +149,6 @@ RECORD_TABLES: tuple[str, ...] = TABLES[1:-1]  # the tables that hang off a docu
 
 class StoreError(RuntimeError):
     """The store cannot be opened or written (locked, another schema version, ...)."""
-
-
-def text_sha1(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def _now() -> dt.datetime:

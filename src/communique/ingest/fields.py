@@ -26,9 +26,14 @@ class Fields:
     published: str = "published"
 
 
+def text_sha1(text: str) -> str:
+    """The SHA-1 of a text: what tells two documents with one id apart in the store."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
 def content_id(text: str) -> str:
     """A stable id for a document that has none: a hash of its text."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return text_sha1(text)[:16]
 
 
 def check_text(text: str) -> str | None:

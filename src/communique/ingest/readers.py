@@ -171,12 +171,14 @@ def read(
     text_field: str = "text",
     id_field: str = "id",
     published_field: str = "published",
+    published: str | None = None,
 ) -> Iterator[Document | Failure]:
     """Documents from files, directories and glob patterns, with a ``Failure`` for each
     bad input and a warning ``Failure`` before each document stored with a caveat.
 
     The field options name the text, id and publication-date fields of JSON
     lines, CSV and Parquet; a record without an id gets a hash of its text.
+    ``published`` (YYYY-MM-DD) is the date of documents that carry none.
     """
     fields = Fields(text_field, id_field, published_field)
     for item in expand(paths):
@@ -196,7 +198,10 @@ def read(
             )
             continue
         try:
-            yield from reader(item, fields)
+            for found in reader(item, fields):
+                if published and isinstance(found, Document) and found.published is None:
+                    found.published = published
+                yield found
         except Exception as error:  # a bug or a library crash costs this file, not the batch
             message = " ".join(str(error).split())
             yield Failure(str(item), f"cannot read file: {type(error).__name__}: {message}")

@@ -134,21 +134,26 @@ def _events_table(record: dict[str, Any], names: dict[str, str]) -> Table:
     return table
 
 
+ModelOption = Annotated[
+    str | None,
+    typer.Option(help="spaCy model to use (default: the best installed English model)."),
+]
+PathsArgument = Annotated[
+    list[str],
+    typer.Argument(help="Files (.txt .html .jsonl .csv .parquet), directories or globs."),
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none."),
+]
+
+
 @app.command()
 def extract(
-    paths: Annotated[
-        list[str],
-        typer.Argument(help="Files (.txt .html .jsonl .csv .parquet), directories or globs."),
-    ],
+    paths: PathsArgument,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    model: Annotated[
-        str | None,
-        typer.Option(help="spaCy model to use (default: the best installed English model)."),
-    ] = None,
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none."),
-    ] = None,
+    model: ModelOption = None,
+    published: PublishedOption = None,
 ) -> None:
     """Extract statements (who said what, to whom, via what) and actors from documents.
 
@@ -195,10 +200,6 @@ def extract(
         raise typer.Exit(1)
 
 
-ModelOption = Annotated[
-    str | None,
-    typer.Option(help="spaCy model to use (default: the best installed English model)."),
-]
 PredictionsOption = Annotated[
     Path | None,
     typer.Option(help="Score these schema-1 JSONL records instead of running the pipeline."),
@@ -261,10 +262,7 @@ def _progress(total: int) -> Iterator[Callable[[int], None]]:
 
 @app.command()
 def ingest(
-    paths: Annotated[
-        list[str],
-        typer.Argument(help="Files (.txt .html .jsonl .csv .parquet), directories or globs."),
-    ],
+    paths: PathsArgument,
     db: DbOption = Path(DEFAULT_DB),
     workers: Annotated[
         int, typer.Option(min=1, help="Worker processes; more than 1 starts a Dask LocalCluster.")
@@ -285,10 +283,7 @@ def ingest(
     published_field: Annotated[
         str, typer.Option(help="Publication-date field of .jsonl/.csv/.parquet.")
     ] = "published",
-    published: Annotated[
-        str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none."),
-    ] = None,
+    published: PublishedOption = None,
     model: ModelOption = None,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Documents per parse batch and per transaction.")

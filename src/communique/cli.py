@@ -61,6 +61,12 @@ def _iso_date(value: str | None) -> str | None:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+def _fail(message: str) -> typer.Exit:
+    """A one-line error; the caller raises the returned exit (status 2)."""
+    err.print(f"communique: error: {message}", markup=False)
+    return typer.Exit(2)
+
+
 def _report(failure: Failure) -> None:
     err.print(f"communique: {failure.level}: {failure}", markup=False)
 
@@ -166,8 +172,7 @@ def extract(
     try:
         nlp = nlp_module.load(model)
     except nlp_module.ModelNotFound as error:
-        err.print(f"communique: error: {error}", markup=False)
-        raise typer.Exit(2) from None
+        raise _fail(str(error)) from None
     failures: list[Failure] = []
 
     def documents() -> Any:
@@ -408,12 +413,6 @@ eval_app = typer.Typer(
 app.add_typer(eval_app, name="eval")
 
 
-def _fail(message: str) -> typer.Exit:
-    """A one-line error; the caller raises the returned exit (status 2)."""
-    err.print(f"communique: error: {message}", markup=False)
-    return typer.Exit(2)
-
-
 def _reported(report: dict[str, Any], total: int, units: str, what: str, as_json: bool) -> bool:
     """Warn about units without a record; print the report as JSON if asked (then True)."""
     if report["missing"]:
@@ -509,10 +508,7 @@ def train_attribution(
     from communique.attribution import learned
 
     if not (data / "train" / "text").is_dir():
-        err.print(
-            f"communique: error: PolNeAR train split not found at {data / 'train'}", markup=False
-        )
-        raise typer.Exit(2)
+        raise _fail(f"PolNeAR train split not found at {data / 'train'}")
     nlp = nlp_module.load(model)
     target = out or Path(learned.__file__).parent / "data" / learned.TABLE
     with nlp.select_pipes(disable=["communique_attribution"]):

@@ -11,6 +11,7 @@ from communique.events.dates import event_date
 from communique.events.lexicon import contexts
 from communique.events.participants import Participants
 from communique.events.statements import verbal_events
+from communique.positions import sentence as sentence_of
 from communique.positions import text as doc_text
 from communique.positions import token_at
 from communique.records import Event, Span, Statement
@@ -85,9 +86,7 @@ def code_events(
         target = [named] if named and named != statement.speaker else []
         if not target and statement.addressee:
             target = [statement.addressee]
-        sentence = list(verbal.trigger.sent)
-        start = min(s.start for s in statement.content)
-        end = max(s.end for s in statement.content)
+        sentence = list(sentence_of(verbal.trigger))
         add(
             Event(
                 id="",
@@ -102,7 +101,7 @@ def code_events(
                 future=False,
                 hypothetical=False,
                 trigger=_token_span(verbal.trigger),
-                evidence=_span(doc, start, end),
+                evidence=_span(doc, statement.start, statement.end),
                 statement_id=statement.id,
             )
         )
@@ -116,7 +115,7 @@ def code_events(
 
 
 def _sentence_of(doc: Doc, event: Event) -> int:
-    return token_at(doc, event.trigger.start).sent.start
+    return sentence_of(token_at(doc, event.trigger.start)).start
 
 
 def _event(coded: Coded, doc_id: str, actors: Participants, published: str | None) -> Event | None:

@@ -31,6 +31,7 @@ from communique.events.lexicon import (
     type_rules,
     word_lists,
 )
+from communique.positions import sentence as sentence_of
 
 # Word lists and per-type rules, from events/data/word_lists.tsv and types.tsv.
 WORDS = word_lists()
@@ -73,7 +74,7 @@ class Coded:
 
     @property
     def sentence(self) -> Span:
-        return self.trigger.sent
+        return sentence_of(self.trigger)
 
 
 # -- triggers ----------------------------------------------------------------------------------
@@ -178,7 +179,7 @@ def _auxiliaries(verb: Token) -> set[str]:
 def _negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
-    if verb.dep_ == "csubj" and "out of the question" in verb.head.sent.text.lower():
+    if verb.dep_ == "csubj" and "out of the question" in sentence_of(verb.head).text.lower():
         return True  # "removing the sanctions is out of the question"
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_ in {"fail", "refuse"} and head.i != verb.i

@@ -48,8 +48,9 @@ class ActorIndex:
         self.doc = doc
         self.doc_id = doc_id
         self.actors: dict[str, Actor] = {}
-        self.placed: list[Placed] = []
+        self.placed: list[Placed] = []  # only ever appended to
         self._order: list[str] = []
+        self._latest_first: list[Placed] = []  # ``placed`` by start, last first
 
     # -- building -------------------------------------------------------------
     def new_actor(
@@ -125,7 +126,9 @@ class ActorIndex:
 
     def before(self, i: int) -> Iterator[Placed]:
         """Mentions ending before token ``i``, nearest first."""
-        for placed in sorted(self.placed, key=lambda p: p.start, reverse=True):
+        if len(self._latest_first) != len(self.placed):  # sorted again only after a new one
+            self._latest_first = sorted(self.placed, key=lambda p: p.start, reverse=True)
+        for placed in self._latest_first:
             if placed.end <= i:
                 yield placed
 

@@ -111,6 +111,8 @@ def test_export_and_query(tmp_path: Path, processed) -> None:
     with Store(db) as store:
         store.write(batch)
     with Store(db, read_only=True) as store:
+        columns, rows = store.query("SELECT doc_id, count(*) AS n FROM statements GROUP BY 1")
+    with Store(db, read_only=True, sandbox=False) as store:
         assert store.export("statements", tmp_path / "s.parquet", "parquet") == len(
             record["statements"]
         )
@@ -119,10 +121,12 @@ def test_export_and_query(tmp_path: Path, processed) -> None:
         assert store.export("who_said_what", tmp_path / "w.csv", "csv") == len(record["statements"])
         with pytest.raises(StoreError, match="cannot write"):
             store.export("actors", tmp_path / "missing" / "a.csv", "csv")
-        columns, rows = store.query("SELECT doc_id, count(*) AS n FROM statements GROUP BY 1")
+        with pytest.raises(StoreError, match="exists; not overwritten"):
+            store.export("actors", tmp_path / "a.csv", "csv")
+        store.export("statements", tmp_path / "a.csv", "csv", force=True)
     assert pq.read_table(tmp_path / "s.parquet").num_rows == len(record["statements"])
     with (tmp_path / "a.csv").open(encoding="utf-8") as f:
-        assert {row["name"] for row in csv.DictReader(f)} >= {"Anna Keller", "Kenji Sato"}
+        assert len(list(csv.DictReader(f))) == len(record["statements"])  # replaced
     with (tmp_path / "w.csv").open(encoding="utf-8") as f:
         assert "Anna Keller" in {row["speaker"] for row in csv.DictReader(f)}
     events = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
@@ -161,3 +165,100 @@ def test_records_come_back_as_they_went_in(tmp_path: Path, nlp) -> None:
         store.write(batch)
         stored = list(store.records(batch_size=5))  # batches cut across documents
     assert stored == sorted((record for _, record in processed), key=lambda r: r["doc_id"])
+
+
+def _store_with(path: Path, document: Document, record: dict) -> None:
+    batch = Batch()
+    batch.add(document, record)
+    with Store(path) as store:
+        store.write(batch)
+
+
+ATTACKS = [
+    ("ATTACH '{other}' AS w (READ_WRITE)", "ATTACH statements are not allowed"),
+    ("SELECT 1; DELETE FROM documents", "one SQL statement at a time"),
+    ("COPY (SELECT 'echo pwned') TO '{out}/evil.sh'", "COPY statements are not allowed"),
+    ("EXPORT DATABASE '{out}/dump'", "EXPORT statements are not allowed"),
+    ("SET threads = 1", "SET statements are not allowed"),
+    ("PRAGMA threads = 1", "statements are not allowed"),
+    ("PRAGMA show_tables", "PRAGMA statements are not allowed"),
+    ("INSTALL httpfs", "statements are not allowed"),
+    ("LOAD httpfs", "LOAD statements are not allowed"),
+    ("CREATE TABLE t AS SELECT 1", "CREATE statements are not allowed"),
+    ("SELECT * FROM read_text('{secret}')", "file system operations are disabled"),
+    ("SELECT * FROM read_csv('{secret}')", "file system operations are disabled"),
+    ("SELECT * FROM glob('{out}/*')", "file system operations are disabled"),
+    ("SELECT * FROM read_parquet('{out}/*.parquet')", "file system operations are disabled"),
+]
+
+
+@pytest.mark.parametrize(("sql", "refusal"), ATTACKS)
+def test_a_query_reads_the_store_and_nothing_else(
+    tmp_path: Path, processed, sql: str, refusal: str
+) -> None:
+    document, record = processed
+    db, other, out = tmp_path / "c.duckdb", tmp_path / "other.duckdb", tmp_path / "out"
+    _store_with(db, document, record)
+    _store_with(other, document, record)
+    out.mkdir()
+    secret = out / "secret.csv"
+    secret.write_text("a,b\n1,2\n")
+    before = other.read_bytes()
+    with Store(db, read_only=True) as store, pytest.raises(StoreError, match=refusal):
+        store.query(sql.format(other=other, out=out, secret=secret))
+    assert other.read_bytes() == before
+    assert sorted(p.name for p in out.iterdir()) == ["secret.csv"]
+
+
+def test_the_reader_is_sandboxed_below_the_statement_check(tmp_path: Path, processed) -> None:
+    """What the web app will share: even SQL sent straight to the connection cannot reach out."""
+    document, record = processed
+    db, other = tmp_path / "c.duckdb", tmp_path / "other.duckdb"
+    _store_with(db, document, record)
+    _store_with(other, document, record)
+    before = other.read_bytes()
+    with Store(db, read_only=True) as store:
+        for sql in (
+            f"ATTACH '{other}' AS w (READ_WRITE)",
+            f"COPY (SELECT 1) TO '{tmp_path / 'x.csv'}'",
+            "SET enable_external_access = true",
+            "INSTALL httpfs",
+        ):
+            with pytest.raises(duckdb.Error):
+                store.con.execute(sql)
+        assert store.query("SELECT count(*) FROM documents")[1] == [(1,)]
+    assert other.read_bytes() == before
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_a_file_that_is_not_a_communique_store_is_left_untouched(tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign.duckdb"
+    con = duckdb.connect(str(foreign))
+    con.execute("CREATE TABLE measurements (x INT)")
+    con.execute("INSERT INTO measurements VALUES (1), (2)")
+    con.close()
+    odd_meta = tmp_path / "meta.duckdb"
+    con = duckdb.connect(str(odd_meta))
+    con.execute("CREATE TABLE meta (name VARCHAR, size INT)")
+    con.close()
+    text = tmp_path / "notes.duckdb"
+    text.write_text("not a database at all\n")
+    for path, message in (
+        (foreign, "not a communique store"),
+        (odd_meta, "not a communique store"),
+        (text, "cannot open"),
+    ):
+        before = path.read_bytes()
+        with pytest.raises(StoreError, match=message):
+            Store(path)
+        assert path.read_bytes() == before, path.name
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+            ["foreign.duckdb", "meta.duckdb", "notes.duckdb"]
+        ), "no write-ahead log or other file left beside it"
+
+
+def test_each_store_has_its_own_identity(tmp_path: Path) -> None:
+    with Store(tmp_path / "a.duckdb") as a, Store(tmp_path / "b.duckdb") as b:
+        assert a.id and b.id and a.id != b.id
+    with Store(tmp_path / "a.duckdb", read_only=True) as again:
+        assert again.id == a.id

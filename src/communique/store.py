@@ -9,11 +9,18 @@ every field keeps its character offsets into ``documents.text``.
 Writes go in one transaction per batch, and a document whose id is already
 stored is never stored again: a run killed halfway and restarted ends with each
 document stored exactly once, and re-running a corpus adds nothing.
+
+A store is recognised before anything is written to it: an existing file that
+is not a communique store of this version is refused and left untouched. Opened
+read-only, a store only answers one SELECT at a time, with DuckDB's access to
+the file system, its extensions and its configuration shut off, so that SQL from
+a user (or, later, from a web page) can read the store and nothing else.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -145,6 +152,15 @@ VIEWS = {
     "e.trigger_start, e.trigger_end, e.statement_id FROM events e",
 }
 RECORD_TABLES: tuple[str, ...] = TABLES[1:-1]  # the tables that hang off a document
+
+# Every connection: no extension is installed or loaded behind the caller's back.
+_EXTENSIONS_OFF = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
+# A reader's connection also has no file system beyond the store (no ATTACH, COPY,
+# EXPORT, read_csv, glob, ...) and a configuration that SET and PRAGMA cannot change.
+_SANDBOX = {**_EXTENSIONS_OFF, "enable_external_access": False, "lock_configuration": True}
+# What a reader may run: SELECT (with WITH, FROM-first, VALUES, SHOW, DESCRIBE and
+# SUMMARIZE, which DuckDB parses as SELECT) and EXPLAIN.
+_READ_STATEMENTS = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
 
 
 class StoreError(RuntimeError):
@@ -293,20 +309,33 @@ class Batch:
 
 
 class Store:
-    """A DuckDB file holding communique's tables. Use as a context manager."""
+    """A DuckDB file holding communique's tables. Use as a context manager.
 
-    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+    ``read_only`` opens the store sandboxed for reading (see ``query``); a reader
+    that must write files of its own (``export``) passes ``sandbox=False``.
+    """
+
+    def __init__(self, path: str | Path, read_only: bool = False, sandbox: bool = True) -> None:
         self.path = Path(path)
-        if read_only and not self.path.is_file():
+        existing = self.path.exists() and (self.path.is_dir() or self.path.stat().st_size > 0)
+        if read_only and not existing:
             raise StoreError(f"no store at {self.path}")
+        if existing and not read_only:
+            Store(self.path, read_only=True).close()  # recognised before anything is written
+        config = _SANDBOX if read_only and sandbox else _EXTENSIONS_OFF
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
+            self.con = duckdb.connect(str(self.path), read_only=read_only, config=dict(config))
         except duckdb.Error as error:
             raise StoreError(f"cannot open {self.path}: {_first_line(error)}") from None
         if read_only:
-            self._check_version()
+            try:
+                self._check()
+            except StoreError:
+                self.con.close()
+                raise
         else:
             self._create()
+        self.id: str = self._meta().get("store_id", "")
 
     def __enter__(self) -> Store:
         return self
@@ -319,29 +348,40 @@ class Store:
 
     def _create(self) -> None:
         self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-        self._check_version()
         for name, schema in SCHEMAS.items():
             empty = schema.empty_table()  # noqa: F841 (read by DuckDB's replacement scan)
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {name} AS SELECT * FROM empty")
         for name, sql in VIEWS.items():
             self.con.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
+        # store_id tells this store's stage chunks from another's (stores made before
+        # it existed get one the first time they are written)
         self.con.execute(
-            "INSERT OR IGNORE INTO meta VALUES ('store_version', ?), ('record_schema', ?)",
-            [str(STORE_VERSION), str(SCHEMA_VERSION)],
+            "INSERT OR IGNORE INTO meta VALUES ('store_version', ?), ('record_schema', ?), "
+            "('store_id', ?)",
+            [str(STORE_VERSION), str(SCHEMA_VERSION), uuid.uuid4().hex],
         )
 
-    def _check_version(self) -> None:
+    def _meta(self) -> dict[str, str]:
+        return dict(self.con.execute("SELECT key, value FROM meta").fetchall())
+
+    def _check(self) -> None:
+        """Refuse a file that is not a communique store of the version this code uses."""
+        not_ours = f"{self.path} is not a communique store (no communique meta table)"
         try:
-            found = self.con.execute(
-                "SELECT value FROM meta WHERE key = 'store_version'"
-            ).fetchone()
-        except duckdb.CatalogException:
-            raise StoreError(f"{self.path} is not a communique store (no meta table)") from None
-        if found and found[0] != str(STORE_VERSION):
-            raise StoreError(
-                f"{self.path} has store version {found[0]}; this communique reads and writes "
-                f"version {STORE_VERSION}"
-            )
+            meta = self._meta()
+        except duckdb.Error:
+            raise StoreError(not_ours) from None
+        if "store_version" not in meta:
+            raise StoreError(not_ours)
+        for key, ours, what in (
+            ("store_version", STORE_VERSION, "store version"),
+            ("record_schema", SCHEMA_VERSION, "record schema"),
+        ):
+            if meta.get(key, str(ours)) != str(ours):
+                raise StoreError(
+                    f"{self.path} has {what} {meta[key]}; this communique reads and writes "
+                    f"{what} {ours}, and migrates no other"
+                )
 
     def fingerprints(self) -> dict[str, str]:
         """doc_id -> SHA-1 of the text, for every stored document."""
@@ -403,9 +443,13 @@ class Store:
             raise
         return new
 
-    def export(self, table: str, out: Path, fmt: str) -> int:
-        """Write a table or view to ``out`` as parquet, csv or jsonl; returns the row count."""
+    def export(self, table: str, out: Path, fmt: str, force: bool = False) -> int:
+        """Write a table or view to ``out`` as parquet, csv or jsonl; returns the row count.
+
+        An existing ``out`` is replaced only with ``force``.
+        """
         _check_table(table, views=True)
+        refuse_overwrite(out, force)
         options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json"}
         if fmt not in options:
             raise StoreError(f"unknown export format {fmt!r}; expected one of {', '.join(options)}")
@@ -438,7 +482,24 @@ class Store:
         return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
 
     def query(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-        """Column names and rows of a SQL query."""
+        """Column names and rows of one SQL statement that reads the store.
+
+        Anything else (several statements, ATTACH, COPY, SET, INSTALL, ...) is a
+        ``StoreError`` naming what is not allowed; on a read-only store DuckDB
+        itself also refuses every file outside the store.
+        """
+        try:
+            statements = duckdb.extract_statements(sql)
+        except duckdb.Error as error:
+            raise StoreError(_first_line(error)) from None
+        if len(statements) != 1:
+            raise StoreError(f"one SQL statement at a time (got {len(statements)})")
+        kind = statements[0].type
+        if kind not in _READ_STATEMENTS:
+            raise StoreError(
+                f"{kind.name} statements are not allowed: a query may only read the store "
+                "(SELECT, WITH, SHOW, DESCRIBE, SUMMARIZE, EXPLAIN)"
+            )
         try:
             relation = self.con.execute(sql)
         except duckdb.Error as error:
@@ -512,6 +573,12 @@ def _record(document: dict[str, Any], rows: dict[str, list[dict[str, Any]]]) -> 
         "actors": actors,
         "events": events,
     }
+
+
+def refuse_overwrite(out: Path, force: bool) -> None:
+    """A ``StoreError`` if ``out`` exists and ``force`` is not given."""
+    if not force and (out.exists() or out.is_symlink()):
+        raise StoreError(f"{out} exists; not overwritten (pass --force to replace it)")
 
 
 def _check_table(table: str, views: bool = False) -> None:

@@ -114,7 +114,7 @@ def test_a_dask_local_cluster_gives_the_same_records(
     subset, ids = first_lines(corpus_file, 48, tmp_path)
     db = tmp_path / "dask.duckdb"
     with Store(db) as store, distributed.client(workers=2) as client:
-        assert all(a.startswith("tcp://127.0.0.1:") for a in client.scheduler_info()["workers"])
+        assert all(a.startswith("tls://127.0.0.1:") for a in client.scheduler_info()["workers"])
         summary = distributed.ingest(
             read([subset]), store, client, tmp_path / "stage", chunk_size=8
         )
@@ -127,6 +127,39 @@ def test_a_dask_local_cluster_gives_the_same_records(
         sources = {row[0] for row in store.con.execute("SELECT source FROM documents").fetchall()}
     assert sources == {f"{subset}:{i}" for i in range(1, len(ids) + 1)}
     assert contents(db) == contents(reference, ids)
+
+
+def _http_status(port: int, path: str) -> int:
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_the_local_cluster_admits_only_its_own_client_and_serves_no_dashboard() -> None:
+    from distributed import Client
+    from distributed.security import Security
+
+    with distributed.client(workers=1) as client:
+        address = client.scheduler.address
+        assert address.startswith("tls://127.0.0.1:")
+        for intruder in (
+            lambda: Client(address, security=Security.temporary(), timeout=5),  # another CA
+            lambda: Client(address.replace("tls://", "tcp://"), timeout=5),  # no TLS
+        ):
+            with pytest.raises(Exception):  # noqa: B017 (TLS or timeout errors, by version)
+                intruder()
+        ports = [client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.http_server.port)]
+        ports += client.run(lambda dask_worker: dask_worker.http_server.port).values()
+        assert 8787 not in ports
+        for port in ports:
+            for path in ("/status", "/metrics", "/health", "/info/main/workers.html"):
+                assert _http_status(port, path) == 404, (port, path)
+        assert client.submit(sum, [1, 2]).result() == 3
 
 
 def test_ingest_on_an_existing_dask_scheduler(
@@ -251,17 +284,105 @@ def test_chunks_a_killed_dask_run_left_behind_are_stored_once(nlp, tmp_path: Pat
     everything = Batch()
     for document, record in processed:
         everything.add(document, record)
-    everything.write_parquet(stage / "chunk-finished")  # written, never loaded
-    everything.write_parquet(stage / "tmp-half")  # the worker died while writing
     first = Batch()
     first.add(*processed[0])
     with Store(tmp_path / "c.duckdb") as store:
+        run = distributed.store_stage(stage, store) / "run-killed"
+        everything.write_parquet(run / "chunk-finished")  # written, never loaded
+        everything.write_parquet(run / "tmp-half")  # the worker died while writing
         store.write(first)  # the client had loaded one of them already
         summary = corpus.Summary()
-        distributed.recover(store, stage, summary)
+        assert distributed.recover(store, stage, summary) == {"r0", "r1", "r2"}
         assert store.count("documents") == 3
+        assert summary.documents == 2, "only the documents newly stored are counted"
         assert store.count("statements") == len(everything.tables["statements"])
-    assert list(stage.iterdir()) == []
+    assert list(distributed.store_stage(stage, store).iterdir()) == []
+
+
+def _halves(corpus_file: Path, directory: Path, n: int) -> list[tuple[Path, list[str]]]:
+    """Two corpora of ``n`` documents each, with no document in common."""
+    lines = corpus_file.read_text(encoding="utf-8").splitlines()
+    out = []
+    for i, part in enumerate((lines[:n], lines[n : 2 * n])):
+        path = directory / f"half-{i}.jsonl"
+        path.write_text("\n".join(part) + "\n", encoding="utf-8")
+        out.append((path, [json.loads(line)["id"] for line in part]))
+    return out
+
+
+def _stored_ids(db: Path) -> list[str]:
+    with Store(db, read_only=True) as store:
+        return [
+            r[0] for r in store.con.execute("SELECT doc_id FROM documents ORDER BY 1").fetchall()
+        ]
+
+
+def test_a_stage_shared_by_two_stores_never_mixes_them(
+    corpus_file: Path, nlp, tmp_path: Path
+) -> None:
+    """A killed run into store A left a finished chunk; a run into B with the same stage
+    leaves it alone, and the next run into A stores it once."""
+    (path_a, ids_a), (path_b, ids_b) = _halves(corpus_file, tmp_path, 6)
+    db_a, db_b, stage = tmp_path / "a.duckdb", tmp_path / "b.duckdb", tmp_path / "stage"
+    with Store(db_a) as store:
+        run = distributed.store_stage(stage, store) / "run-killed"
+    left = [d for d in read([path_a]) if isinstance(d, Document)][:4]
+    with distributed.client(workers=1) as client:  # a real task writes the chunk
+        client.submit(distributed.process_chunk, left, None, str(run)).result()
+    (chunk,) = run.glob("chunk-*")
+
+    result = CliRunner().invoke(
+        app, ["ingest", str(path_b), "--db", str(db_b), "--stage", str(stage), "--workers", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    assert _stored_ids(db_b) == sorted(ids_b)
+    assert "stored 6 documents (0 already stored)" in result.output
+    assert "holds 1 unloaded chunk(s) of another store; left in place" in result.output
+    assert chunk.is_dir(), "store A's chunk is left where it was"
+
+    result = CliRunner().invoke(
+        app, ["ingest", str(path_a), "--db", str(db_a), "--stage", str(stage), "--workers", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    assert _stored_ids(db_a) == sorted(ids_a)
+    assert (
+        "stored 6 documents (4 of them from the finished chunks of a killed run; "
+        "0 already stored)" in result.output
+    )
+    assert not stage.exists(), "every chunk loaded, the stage is cleaned up"
+
+
+def test_two_runs_at_once_share_a_stage_safely(corpus_file: Path, tmp_path: Path) -> None:
+    (path_a, ids_a), (path_b, ids_b) = _halves(corpus_file, tmp_path, 24)
+    stage = tmp_path / "stage"
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "communique",
+                "ingest",
+                str(path),
+                "--db",
+                str(db),
+                "--stage",
+                str(stage),
+                "--workers",
+                "2",
+                "--batch-size",
+                "4",
+            ],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for path, db in ((path_a, tmp_path / "a.duckdb"), (path_b, tmp_path / "b.duckdb"))
+    ]
+    for run in runs:
+        _, stderr = run.communicate(timeout=600)
+        assert run.returncode == 0, stderr
+        assert "stored 24 documents (0 already stored)" in stderr
+    assert _stored_ids(tmp_path / "a.duckdb") == sorted(ids_a)
+    assert _stored_ids(tmp_path / "b.duckdb") == sorted(ids_b)
 
 
 def _fails_on_report_0003(documents: list[Document], *args: object) -> dict:

@@ -30,7 +30,7 @@ from communique.eval import plover, polnear
 from communique.ingest import read, readers
 from communique.pipeline import BATCH_SIZE, process
 from communique.records import Failure
-from communique.store import DEFAULT_DB, TABLES, VIEWS, Store, StoreError
+from communique.store import DEFAULT_DB, TABLES, VIEWS, Store, StoreError, refuse_overwrite
 
 app = typer.Typer(
     help="Who said what, to whom, through which channel, and what they did, from news text.",
@@ -326,8 +326,15 @@ def ingest(
             markup=False,
         )
         raise typer.Exit(130) from None
+    for notice in summary.notices:
+        err.print(f"communique: warning: {notice}", markup=False)
+    recovered = (
+        f"{summary.recovered:,} of them from the finished chunks of a killed run; "
+        if summary.recovered
+        else ""
+    )
     err.print(
-        f"stored {summary.documents:,} documents ({summary.skipped:,} already stored), "
+        f"stored {summary.documents:,} documents ({recovered}{summary.skipped:,} already stored), "
         f"{summary.statements:,} statements, {summary.events:,} events; "
         f"{summary.failures:,} failures, {summary.warnings:,} warnings; "
         f"{summary.seconds:,.1f} s with {summary.workers} worker(s) → {db}",
@@ -347,6 +354,7 @@ def export(
     out: Annotated[
         Path | None, typer.Option(help="File to write (default: TABLE.FORMAT, here).")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
 ) -> None:
     """Write one table (or view) of the store to a Parquet, CSV or JSON-lines file.
 
@@ -355,13 +363,14 @@ def export(
     """
     out = out or Path(f"{table}.{format.value}")
     try:
-        with Store(db, read_only=True) as store:
+        with Store(db, read_only=True, sandbox=False) as store:
             if table == "records":
                 if format is not TableFormat.jsonl:
                     raise StoreError("records are nested: export them with --format jsonl")
+                refuse_overwrite(out, force)
                 rows = _write_records(store, out)
             else:
-                rows = store.export(table, out, format.value)
+                rows = store.export(table, out, format.value, force)
     except StoreError as error:
         raise _fail(str(error)) from None
     except OSError as error:
@@ -385,7 +394,8 @@ def query(
     db: DbOption = Path(DEFAULT_DB),
     format: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
 ) -> None:
-    """Run SQL over the store (read-only) and print the result."""
+    """Run one SQL statement that reads the store (SELECT, WITH, SHOW, DESCRIBE, SUMMARIZE,
+    EXPLAIN) and print the result. Nothing outside the store can be read or written."""
     try:
         with Store(db, read_only=True) as store:
             columns, rows = store.query(sql)

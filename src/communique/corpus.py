@@ -30,6 +30,7 @@ class Summary:
     """What one ingest run did."""
 
     documents: int = 0  # newly stored
+    recovered: int = 0  # of which from the finished chunks of a killed Dask run
     skipped: int = 0  # already in the store
     statements: int = 0
     events: int = 0
@@ -38,6 +39,7 @@ class Summary:
     seconds: float = 0.0
     workers: int = 1
     peak_rss: list[int] = field(default_factory=list)  # bytes, per worker process
+    notices: list[str] = field(default_factory=list)  # for the user: chunks left in place, ...
 
     def add(self, rows: dict[str, int], failures: Iterable[dict[str, object]] = ()) -> None:
         """Count stored rows (per table) and failure rows."""
@@ -61,7 +63,7 @@ def new_documents(
     items: Iterable[Document | Failure],
     known: dict[str, str],
     on_failure: Callable[[Failure], None],
-    on_skip: Callable[[], None],
+    on_skip: Callable[[Document], None],
 ) -> Iterator[Document]:
     """The documents not yet stored; failures go to ``on_failure``.
 
@@ -79,7 +81,7 @@ def new_documents(
             known[item.id] = digest
             yield item
         elif stored == digest:
-            on_skip()
+            on_skip(item)
         else:
             on_failure(
                 Failure.of(
@@ -103,7 +105,7 @@ def ingest(
     batch = Batch()
     advance = progress or (lambda n: None)
 
-    def skip() -> None:
+    def skip(document: Document) -> None:
         summary.skipped += 1
         advance(1)
 

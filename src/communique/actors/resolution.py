@@ -48,9 +48,13 @@ class ActorIndex:
         self.doc = doc
         self.doc_id = doc_id
         self.actors: dict[str, Actor] = {}
-        self.placed: list[Placed] = []  # only ever appended to
+        self.placed: list[Placed] = []  # appended to by ``place``, reordered by ``sort_placed``
         self._order: list[str] = []
         self._latest_first: list[Placed] = []  # ``placed`` by start, last first
+        # token -> the placed mentions holding it / starting at it (with their position in
+        # ``placed``), each in ``placed`` order
+        self._holding: dict[int, list[Placed]] = {}
+        self._starting: dict[int, list[tuple[int, Placed]]] = {}
 
     # -- building -------------------------------------------------------------
     def new_actor(
@@ -70,7 +74,9 @@ class ActorIndex:
     def place(self, mention: Mention, actor: Actor, learn: bool = True) -> None:
         """Record that ``mention`` refers to ``actor``; learn its roles and country if
         ``learn`` (a weak match should not teach a person a country)."""
-        self.placed.append(Placed(mention, actor.id))
+        placed = Placed(mention, actor.id)
+        self._index(len(self.placed), placed)
+        self.placed.append(placed)
         span = mention.span(self.doc)
         text = span.text
         actor.mentions.append(Span(span.start_char, span.end_char, text))
@@ -88,8 +94,8 @@ class ActorIndex:
 
     def group(self, members: list[str], start: int, end: int) -> Actor:
         """A group actor for coordinated sources ("the US and its NATO allies")."""
-        for placed in self.placed:
-            if placed.start == start and placed.end == end:
+        for _, placed in self._starting.get(start, ()):
+            if placed.end == end:
                 actor = self.actors[placed.actor_id]
                 if actor.kind == "group":
                     return actor
@@ -102,6 +108,18 @@ class ActorIndex:
         self.place(Mention(start, end, "group", "coordination", head=span.root.i), actor)
         return actor
 
+    def sort_placed(self) -> None:
+        """Put ``placed`` in text order (by start, then end)."""
+        self.placed.sort(key=lambda p: (p.start, p.end))
+        self._holding, self._starting = {}, {}
+        for n, placed in enumerate(self.placed):
+            self._index(n, placed)
+
+    def _index(self, n: int, placed: Placed) -> None:
+        for i in range(placed.start, placed.end):
+            self._holding.setdefault(i, []).append(placed)
+        self._starting.setdefault(placed.start, []).append((n, placed))
+
     # -- lookups ----------------------------------------------------------------
     def get(self, actor_id: str | None) -> Actor | None:
         return self.actors.get(actor_id) if actor_id else None
@@ -113,16 +131,22 @@ class ActorIndex:
     def at_token(self, i: int) -> Placed | None:
         """The innermost mention holding token ``i``, preferring one headed there."""
         best: Placed | None = None
-        for placed in self.placed:
-            if placed.start <= i < placed.end:
-                if placed.mention.head == i:
-                    return placed
-                if best is None or (placed.end - placed.start) < (best.end - best.start):
-                    best = placed
+        for placed in self._holding.get(i, ()):
+            if placed.mention.head == i:
+                return placed
+            if best is None or (placed.end - placed.start) < (best.end - best.start):
+                best = placed
         return best
 
     def in_span(self, start: int, end: int) -> list[Placed]:
-        return [p for p in self.placed if start <= p.start and p.end <= end]
+        """The mentions inside tokens ``[start, end)``, in ``placed`` order."""
+        inside = [
+            (n, p)
+            for i in range(start, end + 1)  # end too, for an empty mention there
+            for n, p in self._starting.get(i, ())
+            if p.end <= end
+        ]
+        return [p for _, p in sorted(inside, key=lambda item: item[0])]
 
     def before(self, i: int) -> Iterator[Placed]:
         """Mentions ending before token ``i``, nearest first."""
@@ -305,7 +329,7 @@ def resolve_actors(doc: Doc, doc_id: str, mentions: Iterable[Mention] | None = N
     for mention in deferred:
         _place_description(index, mention, placed_people)
 
-    index.placed.sort(key=lambda p: (p.start, p.end))
+    index.sort_placed()
     for actor in index.actors.values():
         actor.mentions.sort(key=lambda m: (m.start, m.end))
     return index

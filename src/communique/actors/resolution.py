@@ -14,6 +14,7 @@ Rules, not a coreference model (none installs offline):
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -50,7 +51,10 @@ class ActorIndex:
         self.actors: dict[str, Actor] = {}
         self.placed: list[Placed] = []  # appended to by ``place``, reordered by ``sort_placed``
         self._order: list[str] = []
-        self._latest_first: list[Placed] = []  # ``placed`` by start, last first
+        # ``placed`` by start, last first (ties in ``placed`` order), and their negated starts;
+        # None until ``before`` is first asked
+        self._latest_first: list[Placed] | None = None
+        self._latest_keys: list[int] = []
         # token -> the placed mentions holding it / starting at it (with their position in
         # ``placed``), each in ``placed`` order
         self._holding: dict[int, list[Placed]] = {}
@@ -77,6 +81,11 @@ class ActorIndex:
         placed = Placed(mention, actor.id)
         self._index(len(self.placed), placed)
         self.placed.append(placed)
+        if self._latest_first is not None:
+            # a new list, not an insertion: a caller may still be walking the old one
+            at = bisect_right(self._latest_keys, -placed.start)
+            self._latest_first = [*self._latest_first[:at], placed, *self._latest_first[at:]]
+            self._latest_keys = [*self._latest_keys[:at], -placed.start, *self._latest_keys[at:]]
         span = mention.span(self.doc)
         text = span.text
         actor.mentions.append(Span(span.start_char, span.end_char, text))
@@ -111,6 +120,7 @@ class ActorIndex:
     def sort_placed(self) -> None:
         """Put ``placed`` in text order (by start, then end)."""
         self.placed.sort(key=lambda p: (p.start, p.end))
+        self._latest_first = None
         self._holding, self._starting = {}, {}
         for n, placed in enumerate(self.placed):
             self._index(n, placed)
@@ -149,10 +159,14 @@ class ActorIndex:
         return [p for _, p in sorted(inside, key=lambda item: item[0])]
 
     def before(self, i: int) -> Iterator[Placed]:
-        """Mentions ending before token ``i``, nearest first."""
-        if len(self._latest_first) != len(self.placed):  # sorted again only after a new one
+        """Mentions ending before token ``i``, nearest first (by start, latest first)."""
+        if self._latest_first is None:
             self._latest_first = sorted(self.placed, key=lambda p: p.start, reverse=True)
-        for placed in self._latest_first:
+            self._latest_keys = [-p.start for p in self._latest_first]
+        latest_first = self._latest_first
+        # those starting after ``i`` cannot end before it
+        for n in range(bisect_left(self._latest_keys, -i), len(latest_first)):
+            placed = latest_first[n]
             if placed.end <= i:
                 yield placed
 

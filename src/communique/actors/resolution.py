@@ -14,7 +14,7 @@ Rules, not a coreference model (none installs offline):
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -255,14 +255,161 @@ def _fit(description: Mention, actor: Actor, classes: set[str] | None = None) ->
     return (1 if conflict else 4) + country
 
 
+class FullNames:
+    """Persons by the words of their full names: a new full name is compared with those
+    sharing a word with it, not with every person (``_same_person`` needs one in common)."""
+
+    def __init__(self) -> None:
+        self._names: list[tuple[tuple[str, ...], Actor]] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._wordless: list[int] = []  # held by any name
+
+    def add(self, tokens: tuple[str, ...], actor: Actor) -> None:
+        for word in set(tokens):
+            self._by_word.setdefault(word, []).append(len(self._names))
+        if not tokens:
+            self._wordless.append(len(self._names))
+        self._names.append((tokens, actor))
+
+    def same_person(self, tokens: tuple[str, ...]) -> Actor | None:
+        """The first person added whose name ``_same_person`` takes for ``tokens``."""
+        if not tokens:  # shares no word, yet holds and is held by any name
+            numbers: Iterable[int] = range(len(self._names))
+        else:
+            numbers = sorted(
+                {n for word in set(tokens) for n in self._by_word.get(word, ())}.union(
+                    self._wordless
+                )
+            )
+        for n in numbers:
+            names, actor = self._names[n]
+            if _same_person(names, tokens):
+                return actor
+        return None
+
+
+_Entry = tuple[int, int]  # a person's mention: (start token, number in the order placed)
+
+
+class People:
+    """Where persons are mentioned, in the order placed: the antecedents of single names and
+    descriptions, kept sorted by position, name word and actor so that a lookup does not
+    walk every earlier mention. Persons are grouped by what ``_fit`` reads of them."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.actors: list[Actor] = []  # by entry number
+        self._sorted: list[_Entry] = []
+        self._by_word: dict[str, list[_Entry]] = {}
+        self._by_actor: dict[str, list[_Entry]] = {}
+        self._subjects: dict[str, list[_Entry]] = {}  # by actor, those in subject position
+        self._fitting: dict[tuple[object, ...], dict[str, Actor]] = {}
+        self._signature: dict[str, tuple[object, ...]] = {}
+
+    def add(self, start: int, actor: Actor) -> None:
+        entry = (start, len(self.actors))
+        self.actors.append(actor)
+        insort(self._sorted, entry)
+        for word in set(_name_tokens(actor.name)):
+            insort(self._by_word.setdefault(word, []), entry)
+        insort(self._by_actor.setdefault(actor.id, []), entry)
+        if _is_subject(self.doc, start):
+            insort(self._subjects.setdefault(actor.id, []), entry)
+        self.refresh(actor)
+
+    def refresh(self, actor: Actor) -> None:
+        """Regroup ``actor`` after its kind, country or roles may have changed."""
+        signature = (actor.kind, actor.country, tuple(actor.roles))
+        old = self._signature.get(actor.id)
+        if old == signature:
+            return
+        if old is not None:
+            del self._fitting[old][actor.id]
+            if not self._fitting[old]:
+                del self._fitting[old]
+        self._signature[actor.id] = signature
+        self._fitting.setdefault(signature, {})[actor.id] = actor
+
+    def refresh_all(self) -> None:
+        for actor in list(self.actors):
+            self.refresh(actor)
+
+    def named(self, word: str, start: int) -> Actor | None:
+        """The person with ``word`` in their name mentioned nearest before ``start``, else the
+        first one mentioned."""
+        entries = self._by_word.get(word)
+        if not entries:
+            return None
+        return self.actors[(_nearest_before(entries, start) or entries[0])[1]]
+
+    def in_range(self, start: int, end: int) -> set[str]:
+        """The persons mentioned in tokens ``[start, end)``."""
+        lo, hi = bisect_left(self._sorted, (start,)), bisect_left(self._sorted, (end,))
+        return {self.actors[n].id for _, n in self._sorted[lo:hi]}
+
+    def last_subject_before(self, start: int) -> Actor | None:
+        """The person mentioned last before ``start`` in a phrase hanging off its sentence's
+        root (the subject, mostly); of several there, the first placed."""
+        doc = self.doc
+        for k in range(bisect_left(self._sorted, (start,)) - 1, -1, -1):
+            s = self._sorted[k][0]
+            if sentence(doc[s]).root.i in {t.head.i for t in doc[s : s + 4]}:
+                return self.actors[self._sorted[bisect_left(self._sorted, (s,))][1]]
+        return None
+
+    def best_fit(self, mention: Mention, classes: set[str] | None, own: set[str]) -> Actor | None:
+        """The person a description fits best, leaving out ``own``: of the best fitting, the
+        one mentioned nearest before it, else the first after it, a subject first."""
+        best, scored = 0, []
+        for group in self._fitting.values():
+            members = [a for a in group if a not in own]
+            if members:
+                score = _fit(mention, next(iter(group.values())), classes)
+                best = max(best, score)
+                scored.append((score, members))
+        if best <= 0:
+            return None
+        candidates = [a for score, members in scored if score == best for a in members]
+        earlier = [
+            (entry[0], -entry[1])
+            for a in candidates
+            if (entry := _nearest_before(self._by_actor[a], mention.start)) is not None
+        ]
+        if earlier:
+            return self.actors[-max(earlier)[1]]
+        later = []
+        for a in candidates:
+            first = _first_after(self._by_actor[a], mention.start)
+            if first is not None:
+                later.append((not _is_subject(self.doc, first[0]), *first))
+            subject = _first_after(self._subjects.get(a, []), mention.start)
+            if subject is not None:
+                later.append((False, *subject))
+        return self.actors[min(later)[2]] if later else None
+
+
+def _nearest_before(entries: list[_Entry], start: int) -> _Entry | None:
+    """The entry nearest before ``start``; of several there, the first placed."""
+    at = bisect_left(entries, (start,))
+    if not at:
+        return None
+    return entries[bisect_left(entries, (entries[at - 1][0],))]
+
+
+def _first_after(entries: list[_Entry], start: int) -> _Entry | None:
+    """The first entry after ``start`` (by position, then as placed)."""
+    at = bisect_left(entries, (start + 1,))
+    return entries[at] if at < len(entries) else None
+
+
 def resolve_actors(doc: Doc, doc_id: str, mentions: Iterable[Mention] | None = None) -> ActorIndex:
     """Build the ``ActorIndex`` of a parsed document."""
     index = ActorIndex(doc, doc_id)
     mentions = list(find_mentions(doc) if mentions is None else mentions)
     by_key: dict[str, Actor] = {}
-    persons: list[tuple[tuple[str, ...], Actor]] = []
 
     # Full names first, so that a surname used before the full name still joins it.
+    persons = FullNames()
     for mention in mentions:
         if (
             mention.source == "name"
@@ -270,15 +417,15 @@ def resolve_actors(doc: Doc, doc_id: str, mentions: Iterable[Mention] | None = N
             and mention.end - mention.start > 1
         ):
             tokens = _name_tokens(mention.span(doc).text)
-            actor = next((a for n, a in persons if _same_person(n, tokens)), None)
+            actor = persons.same_person(tokens)
             if actor is None:
                 actor = index.new_actor(" ".join(tokens), "person")
-                persons.append((tokens, actor))
+                persons.add(tokens, actor)
             index.place(mention, actor)
 
-    placed_people: list[tuple[int, Actor]] = [
-        (p.start, index.actors[p.actor_id]) for p in index.placed
-    ]
+    placed_people = People(doc)
+    for placed in index.placed:
+        placed_people.add(placed.start, index.actors[placed.actor_id])
     deferred: list[Mention] = []
     named = {p.start: index.actors[p.actor_id] for p in index.placed}
     for mention in mentions:
@@ -313,17 +460,12 @@ def resolve_actors(doc: Doc, doc_id: str, mentions: Iterable[Mention] | None = N
             index.place(mention, actor)
         elif mention.source == "name":
             part = mention.span(doc).text
-            owners = [(start, a) for start, a in placed_people if part in _name_tokens(a.name)]
-            earlier = [o for o in owners if o[0] < mention.start]
-            if earlier:
-                actor = max(earlier, key=lambda o: o[0])[1]
-            elif owners:
-                actor = min(owners, key=lambda o: o[0])[1]
-            else:
+            actor = placed_people.named(part, mention.start)
+            if actor is None:
                 actor = by_key.get(f"name:{part}") or index.new_actor(part, "person")
                 by_key[f"name:{part}"] = actor
             index.place(mention, actor)
-            placed_people.append((mention.start, actor))
+            placed_people.add(mention.start, actor)
         else:
             deferred.append(mention)
 
@@ -340,6 +482,7 @@ def resolve_actors(doc: Doc, doc_id: str, mentions: Iterable[Mention] | None = N
 
     # Appositions first: they teach the roles other descriptions are matched on.
     deferred.sort(key=lambda m: not _appositive(doc, m))
+    placed_people.refresh_all()  # known persons learnt countries and roles
     for mention in deferred:
         _place_description(index, mention, placed_people)
 
@@ -390,9 +533,7 @@ def _appositive(doc: Doc, mention: Mention) -> bool:
     return head.dep_ == "appos" or any(c.dep_ == "appos" for c in head.children)
 
 
-def _place_description(
-    index: ActorIndex, mention: Mention, people: list[tuple[int, Actor]]
-) -> None:
+def _place_description(index: ActorIndex, mention: Mention, people: People) -> None:
     doc = index.doc
     text = mention.span(doc).text
     # An apposition names the person: "Antony Blinken, the US secretary of state".
@@ -404,7 +545,7 @@ def _place_description(
         placed = index.at_token(token.i)
         if placed is not None and index.actors[placed.actor_id].kind == "person":
             index.place(mention, index.actors[placed.actor_id])
-            people.append((mention.start, index.actors[placed.actor_id]))
+            people.add(mention.start, index.actors[placed.actor_id])
             return
     if mention.kind == "person" and not mention.indefinite:
         classes = None
@@ -412,29 +553,16 @@ def _place_description(
         if "relational" in mention.role_classes:
             # "his US counterpart": someone else, of the same standing as the sentence's subject.
             sent = sentence(doc[mention.start])
-            own = {a.id for s, a in people if sent.start <= s < mention.start}
+            own = people.in_range(sent.start, mention.start)
             if not own:  # "He reminded his counterpart": he is the last subject before
-                subjects = [
-                    (s, a)
-                    for s, a in people
-                    if s < sent.start
-                    and sentence(doc[s]).root.i in {t.head.i for t in doc[s : s + 4]}
-                ]
-                own = {max(subjects, key=lambda c: c[0])[1].id} if subjects else set()
+                subject = people.last_subject_before(sent.start)
+                own = {subject.id} if subject is not None else set()
             classes = set().union(*(_classes(index.actors[a].roles) for a in own))
-        scored = [(_fit(mention, a, classes), s, a) for s, a in people if a.id not in own]
-        best = max((score for score, _, _ in scored), default=0)
-        candidates = [(s, a) for score, s, a in scored if score == best and score > 0]
-        earlier = [c for c in candidates if c[0] < mention.start]
         # Looking ahead ("China's top diplomat ... Wang Yi said"), prefer a subject.
-        later = sorted(
-            (c for c in candidates if c[0] > mention.start),
-            key=lambda c: (not _is_subject(doc, c[0]), c[0]),
-        )
-        chosen = max(earlier, key=lambda c: c[0]) if earlier else (later[0] if later else None)
+        chosen = people.best_fit(mention, classes, own)
         if chosen is not None:
-            index.place(mention, chosen[1])
-            people.append((mention.start, chosen[1]))
+            index.place(mention, chosen)
+            people.add(mention.start, chosen)
             return
     if mention.kind == "organization" and not mention.indefinite:
         # "the ministry", "the council": the latest organisation named with that word.
@@ -451,4 +579,4 @@ def _place_description(
     actor = index.new_actor(name, mention.kind, mention.country, mention.sector)
     index.place(mention, actor)
     if mention.kind == "person":
-        people.append((mention.start, actor))
+        people.add(mention.start, actor)

@@ -59,6 +59,13 @@ class ActorIndex:
         # ``placed``), each in ``placed`` order
         self._holding: dict[int, list[Placed]] = {}
         self._starting: dict[int, list[tuple[int, Placed]]] = {}
+        # Actors by what they are looked up by (names, aliases and kinds only ever grow, and
+        # a state keeps its country): the latest organisation with a word in its name or an
+        # alias, the latest whose name ends with a word, the first state of each country.
+        self._number: dict[str, int] = {}  # actor id -> its place in ``_order``
+        self._organization_words: dict[str, str] = {}
+        self._organization_last_words: dict[str, str] = {}
+        self._states: dict[str, str] = {}
 
     # -- building -------------------------------------------------------------
     def new_actor(
@@ -72,7 +79,13 @@ class ActorIndex:
             sector=sector,
         )
         self.actors[actor.id] = actor
+        self._number[actor.id] = len(self._order)
         self._order.append(actor.id)
+        if kind == "organization":
+            self._organization_named(actor, name)
+            for word in name.lower().split()[-1:]:
+                self._organization_last_words[word] = actor.id
+        self._state_of(actor)
         return actor
 
     def place(self, mention: Mention, actor: Actor, learn: bool = True) -> None:
@@ -91,6 +104,8 @@ class ActorIndex:
         actor.mentions.append(Span(span.start_char, span.end_char, text))
         if text != actor.name and text not in actor.aliases:
             actor.aliases.append(text)
+            if actor.kind == "organization":
+                self._organization_named(actor, text)
         if not learn:
             return
         for role in mention.roles:
@@ -98,6 +113,7 @@ class ActorIndex:
                 actor.roles.append(role)
         if actor.country is None and mention.country:
             actor.country = mention.country
+            self._state_of(actor)
         if actor.sector is None and mention.sector and actor.kind != "state":
             actor.sector = mention.sector
 
@@ -116,6 +132,18 @@ class ActorIndex:
             actor.country = countries.pop()
         self.place(Mention(start, end, "group", "coordination", head=span.root.i), actor)
         return actor
+
+    def _organization_named(self, actor: Actor, name: str) -> None:
+        for word in name.lower().replace("’", "'").split():
+            latest = self._organization_words.get(word)
+            if latest is None or self._number[latest] < self._number[actor.id]:
+                self._organization_words[word] = actor.id
+
+    def _state_of(self, actor: Actor) -> None:
+        if actor.kind == "state" and actor.country:
+            first = self._states.get(actor.country)
+            if first is None or self._number[actor.id] < self._number[first]:
+                self._states[actor.country] = actor.id
 
     def sort_placed(self) -> None:
         """Put ``placed`` in text order (by start, then end)."""
@@ -137,6 +165,19 @@ class ActorIndex:
     def ordered(self) -> list[Actor]:
         """Actors in order of first mention."""
         return [self.actors[i] for i in self._order]
+
+    def organization_with_word(self, word: str) -> Actor | None:
+        """The latest organisation with ``word`` in its name or an alias (lowercased, "’" as
+        "'")."""
+        return self.get(self._organization_words.get(word))
+
+    def organization_ending(self, word: str) -> Actor | None:
+        """The latest organisation whose lowercased name ends with the word ``word``."""
+        return self.get(self._organization_last_words.get(word))
+
+    def state(self, iso3: str) -> Actor | None:
+        """The first state actor of country ``iso3``."""
+        return self.get(self._states.get(iso3))
 
     def at_token(self, i: int) -> Placed | None:
         """The innermost mention holding token ``i``, preferring one headed there."""
@@ -566,14 +607,10 @@ def _place_description(index: ActorIndex, mention: Mention, people: People) -> N
             return
     if mention.kind == "organization" and not mention.indefinite:
         # "the ministry", "the council": the latest organisation named with that word.
-        word = head.lower_
-        for actor in reversed(index.ordered()):
-            names = [actor.name, *actor.aliases]
-            if actor.kind == "organization" and any(
-                word in n.lower().replace("’", "'").split() for n in names
-            ):
-                index.place(mention, actor)
-                return
+        organization = index.organization_with_word(head.lower_)
+        if organization is not None:
+            index.place(mention, organization)
+            return
     first = text.split(" ", 1)
     name = first[1] if len(first) > 1 and first[0].lower() in {"the", "a", "an"} else text
     actor = index.new_actor(name, mention.kind, mention.country, mention.sector)

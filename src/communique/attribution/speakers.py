@@ -208,15 +208,13 @@ class SpeakerResolver:
         if iso3:
             return self.state(iso3, token)
         # "council papers": the organisation whose name ends in that word.
-        for actor in reversed(self.index.ordered()):
-            if actor.kind == "organization" and actor.name.lower().split()[-1:] == [token.lower_]:
-                return actor.id
-        return None
+        organization = self.index.organization_ending(token.lower_)
+        return organization.id if organization is not None else None
 
     def state(self, iso3: str, token: Token) -> str:
-        for actor in self.index.ordered():
-            if actor.kind == "state" and actor.country == iso3:
-                return actor.id
+        known = self.index.state(iso3)
+        if known is not None:
+            return known.id
         actor = self.index.new_actor(load_gazetteer().country_name(iso3), "state", iso3)
         self.index.place(
             Mention(token.i, token.i + 1, "state", "demonym", country=iso3, head=token.i), actor

@@ -9,6 +9,7 @@ descriptions ("China's top diplomat", "the minister").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -197,12 +198,17 @@ def find_mentions(doc: Doc) -> list[Mention]:
     """All actor mentions in ``doc``, in text order, without overlaps."""
     gaz = load_gazetteer()
     exact, folded, keys = _matchers(doc.vocab)
-    opaque = [e for e in doc.ents if e.label_ in _OPAQUE_LABELS and len(e) > 1]
+    ents = doc.ents
+    opaque = [e for e in ents if e.label_ in _OPAQUE_LABELS and len(e) > 1]
+    opaque_starts = [e.start for e in opaque]
 
     def inside_opaque(start: int, end: int) -> bool:
-        return any(
-            e.start <= start and end <= e.end and (e.end - e.start) > (end - start) for e in opaque
-        )
+        # Entities do not overlap: only the last one starting at or before ``start`` can hold it.
+        at = bisect_right(opaque_starts, start) - 1
+        if at < 0:
+            return False
+        e = opaque[at]
+        return end <= e.end and (e.end - e.start) > (end - start)
 
     matches = [*exact(doc), *folded(doc)]
     spans = filter_spans(
@@ -230,13 +236,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
     # Person names: the model's persons, and names it mislabelled that read as a person's.
     persons: list[Mention] = []
     name_parts: set[str] = set()
-    entities = [e for e in doc.ents if e.label_ == "PERSON" or _reads_as_person(e, gaz, states)]
+    entities = [e for e in ents if e.label_ == "PERSON" or _reads_as_person(e, gaz, states)]
     surnames = {e[-1].text for e in entities}
+    persons_read = set(entities)
     entities += [
         e
-        for e in doc.ents
+        for e in ents
         if e.label_ in _MISLABELLED
-        and e not in entities
+        and e not in persons_read
         and len(e) > 1
         and e[-1].text in surnames
         and _plain_name(e, gaz, states)
@@ -270,6 +277,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     # Titles teach roles and countries of named persons.
     described: set[int] = set()
     titles: list[Mention] = []
+    in_title: set[int] = set()  # tokens before a titled name, from its title on
     for person in persons:
         sent_start = sentence(doc[person.start]).start
         window = _title_window(doc, person.start, sent_start)
@@ -280,13 +288,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
             described.update(range(title.start, title.end))
             title.source, title.titles, title.kind = "title", person.start, "person"
             titles.append(title)
-            # A country inside the title is an attribute, not a separate mention.
-            gazetteer = [m for m in gazetteer if not (title.start <= m.start < person.start)]
+            in_title.update(range(title.start, person.start))
+    # A country inside the title is an attribute, not a separate mention.
+    gazetteer = [m for m in gazetteer if m.start not in in_title]
 
     # Organisations the model names and the gazetteer does not know.
     taken = {i for m in [*gazetteer, *persons] for i in range(m.start, m.end)} | described
     organizations: list[Mention] = []
-    for ent in doc.ents:
+    for ent in ents:
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         if ent.label_ != "ORG" or not tokens or any(t.i in taken for t in tokens):
             continue

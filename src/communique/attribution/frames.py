@@ -13,7 +13,9 @@ A frame is a statement before its speaker is resolved. Four shapes are found:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -88,9 +90,28 @@ class QuoteMap:
                     if token.idx >= start and token.idx < end:
                         self.of_token[token.i] = qi
         self.used: set[int] = set()
+        self.number = {id(quote): qi for qi, quote in enumerate(quotes)}
+        self._opens = [q.open_mark for q in quotes]
+        self._closes = [q.outer_end for q in quotes]
+        # ``find_quotes`` gives them in text order; should they not be, lookups give them all
+        self.in_order = all(a < b for a, b in pairwise(self._opens)) and all(
+            a <= b for a, b in pairwise(self._closes)
+        )
 
     def inside(self, token: Token) -> bool:
         return self.of_token[token.i] is not None
+
+    def opening(self, start: int, end: int) -> range:
+        """The numbers of the quotations opening at an offset in ``[start, end]`` (or more)."""
+        if not self.in_order:
+            return range(len(self.quotes))
+        return range(bisect_left(self._opens, start), bisect_right(self._opens, end))
+
+    def closing(self, start: int, end: int) -> range:
+        """The numbers of the quotations whose closing mark ends in ``[start, end]`` (or more)."""
+        if not self.in_order:
+            return range(len(self.quotes))
+        return range(bisect_left(self._closes, start), bisect_right(self._closes, end))
 
 
 # -- syntax helpers ---------------------------------------------------------------------------
@@ -237,8 +258,22 @@ def _adjacent_quotes(
         verb.idx + len(verb.text),
         doc[source[1] - 1].idx + len(doc[source[1] - 1].text) if source else 0,
     )
+    # Only quotations near the frame can qualify: one closing just before it, with nothing but
+    # space and ",;:—–-" between, or one opening after it in its sentence or before the second
+    # line break.
+    after_marks = frame_start
+    while after_marks > 0 and (
+        text[after_marks - 1].isspace() or text[after_marks - 1] in ",;:—–-"
+    ):
+        after_marks -= 1
+    first_break = text.find("\n", frame_end)
+    last_open = sent.end_char + 1
+    if first_break >= 0:
+        last_open = max(last_open, _line_break_after(text, first_break + 1))
+    near = {*qmap.closing(after_marks, frame_start), *qmap.opening(frame_end, last_open)}
     found: list[Quote] = []
-    for qi, quote in enumerate(qmap.quotes):
+    for qi in sorted(near):
+        quote = qmap.quotes[qi]
         if qi in qmap.used:
             continue
         # Postposed: the quote closes just before the source or cue ('...," he said').
@@ -266,6 +301,12 @@ def _adjacent_quotes(
             ):
                 found.append(quote)  # '"A," he said, "B."'
     return found
+
+
+def _line_break_after(text: str, offset: int) -> int:
+    """The offset of the first line break at or after ``offset``, else the end of ``text``."""
+    found = text.find("\n", offset)
+    return found if found >= 0 else len(text)
 
 
 def _no_verb_between(doc: Doc, verb: Token, offset: int) -> bool:
@@ -359,7 +400,7 @@ def cue_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
             quotes.sort(key=lambda q: q.start)
             content = [f for q in quotes for f in q.fragments]
         for quote in quotes:
-            qmap.used.add(qmap.quotes.index(quote))
+            qmap.used.add(qmap.number[id(quote)])
         frame = _verb_frame(verb, cls, source, kind, content, quotes)
         if frame is not None:
             frames.append(frame)
@@ -400,7 +441,12 @@ def follow_on_quotes(doc: Doc, frames: list[Frame], qmap: QuoteMap) -> None:
         )
         if frame.source is not None:
             end = max(end, doc[frame.source[1] - 1].idx + len(doc[frame.source[1] - 1]))
-        for qi, quote in enumerate(qmap.quotes):
+        for qi in qmap.opening(end, len(text)):
+            quote = qmap.quotes[qi]
+            if qmap.in_order and quote.open_mark > _line_break_after(
+                text, _line_break_after(text, end) + 1
+            ):
+                break  # two line breaks away: no bridge to this one nor any after it
             if qi in qmap.used or quote.open_mark < end:
                 continue
             if not _bridges(doc, text, end, quote.open_mark):

@@ -579,6 +579,10 @@ def dash_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
 def according_frames(doc: Doc, frames: list[Frame]) -> list[Frame]:
     """'..., according to X': the via of the sentence's statements, or a statement of its own."""
     new: list[Frame] = []
+    by_sentence: dict[int, list[Frame]] = {}  # frames by the start of their cue's sentence
+    for frame in frames:
+        if frame.cue:
+            by_sentence.setdefault(sentence(doc[frame.cue[0]]).start, []).append(frame)
     for token in doc:
         if token.lower_ != "according":
             continue
@@ -594,7 +598,7 @@ def according_frames(doc: Doc, frames: list[Frame]) -> list[Frame]:
         phrase = sorted({token.i, to.i, *(t.i for t in token.subtree), *(t.i for t in to.subtree)})
         start, end = noun_phrase(pobj)
         x_span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-        in_sentence = [f for f in frames if f.cue and sent.start <= f.cue[0] < sent.end]
+        in_sentence = by_sentence.get(sent.start, [])
         if in_sentence:
             for frame in in_sentence:
                 if frame.via is None or VIA_RANK.get(frame.via_type or "", 9) > 0:

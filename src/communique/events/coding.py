@@ -465,16 +465,31 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
     return coded
 
 
+def _root(token: Token) -> int:
+    while token.head.i != token.i:
+        token = token.head
+    return token.i
+
+
 def main_events(doc: Doc, skip: Iterable[int] = ()) -> list[Coded]:
     """The events of each sentence that no other event of the sentence governs."""
     found = triggers(doc, skip)
     at = {t.token.i for t in found}
+    # A trigger governs or embeds only triggers below it: each is compared with those of its
+    # own tree, not with all of the document's.
+    trees: dict[int, list[Trigger]] = {}
+    for trigger in found:
+        trees.setdefault(_root(trigger.token), []).append(trigger)
+    tree_of = {id(t): tree for tree in trees.values() for t in tree}
     # the triggers some other trigger takes as its content, by identity (computed once:
-    # per trigger it would be cubic in the triggers of a document)
-    embedded = {id(e) for e in (_embedded(other, found) for other in found) if e is not None}
+    # per trigger it would be cubic in the triggers of a tree)
+    embedded = {
+        id(e) for e in (_embedded(other, tree_of[id(other)]) for other in found) if e is not None
+    }
     events = []
     for trigger in found:
-        if any(_dominates(other, trigger) for other in found if other.token.i != trigger.token.i):
+        tree = tree_of[id(trigger)]
+        if any(_dominates(other, trigger) for other in tree if other.token.i != trigger.token.i):
             continue
         if id(trigger) in embedded:
             continue
@@ -498,7 +513,7 @@ def main_events(doc: Doc, skip: Iterable[int] = ()) -> list[Coded]:
             and any(c.lower_ in WORDS["unreal"] for c in trigger.token.children)
         ):
             continue  # "a potential invasion"; but "mounted its long-threatened invasion"
-        coded = code(trigger, found)
+        coded = code(trigger, tree)
         if coded is not None:
             events.append(coded)
     return events

@@ -15,6 +15,7 @@ _SENTS = "communique.sentence_of"
 _BREAKS = "communique.line_breaks"
 _TEXT = "communique.text"
 _STARTS = "communique.token_starts"
+_ENTS = "communique.entities"
 
 
 def text(doc: Doc) -> str:
@@ -53,3 +54,19 @@ def token_at(doc: Doc, offset: int) -> Token:
     if starts is None or len(starts) != len(doc):
         starts = doc.user_data[_STARTS] = [t.idx for t in doc]
     return doc[max(0, bisect_right(starts, offset) - 1)]
+
+
+def entities(doc: Doc, start: int, end: int) -> list[Span]:
+    """The named entities with a token in ``[start, end]``, in order (``doc.ents`` builds
+    every entity anew on each access)."""
+    found = doc.user_data.get(_ENTS)
+    if found is None or found[0] != len(doc):
+        ents = list(doc.ents)  # in order and apart, so their ends are in order too
+        found = doc.user_data[_ENTS] = (
+            len(doc),
+            ents,
+            [e.start for e in ents],
+            [e.end for e in ents],
+        )
+    _, ents, starts, ends = found
+    return ents[bisect_right(ends, start) : bisect_right(starts, end)]

@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Span, Token
 
+from communique.positions import entities
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
     "january",
@@ -101,7 +103,7 @@ def _clause_dates(trigger: Token) -> list[Span]:
     clause = {t.i for t in verb.subtree}
     found = [
         e
-        for e in doc.ents
+        for e in entities(doc, verb.left_edge.i, verb.right_edge.i)
         if e.label_ in {"DATE", "TIME"} and e.root.i in clause and _governs(verb, e.root)
     ]
     return sorted(found, key=lambda e: abs(e.root.i - trigger.i))

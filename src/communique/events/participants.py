@@ -14,6 +14,7 @@ from communique.actors import ActorIndex
 from communique.actors.gazetteer import load_gazetteer, subdivisions
 from communique.attribution.speakers import SpeakerResolver
 from communique.attribution.syntax import noun_phrase
+from communique.positions import entities
 
 
 class Participants:
@@ -30,7 +31,9 @@ class Participants:
             return actor.id
         if actor is None and token.ent_type_ in {"GPE", "LOC"}:
             # A province or region: "Sindh", "Kerala" (ISO 3166-2, via pycountry).
-            ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+            ent = next(
+                e for e in entities(token.doc, token.i, token.i) if e.start <= token.i < e.end
+            )
             iso3 = subdivisions().get(ent.text.lower().removeprefix("the "))
             if iso3:
                 return self.resolver.state(iso3, token)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right, insort
+
 from spacy.tokens import Doc, Token
 
 from communique.actors import ActorIndex, resolve_actors
@@ -42,7 +44,8 @@ class Exchanges:
     """Calls and talks mentioned in a document, with their participants."""
 
     def __init__(self, doc: Doc, resolver: SpeakerResolver) -> None:
-        self.items: list[tuple[int, set[str]]] = []
+        self.items: dict[int, set[str]] = {}  # token -> participants
+        self._taking_part: dict[str, list[int]] = {}  # actor -> tokens, in order
         self.lead: set[str] = set()
         for token in doc:
             if channel_type(token) == "exchange" and token.pos_ in {"NOUN", "PROPN"}:
@@ -72,22 +75,23 @@ class Exchanges:
     def _add(self, token: int, people: list[Token], resolver: SpeakerResolver) -> None:
         actors = {resolver.actor_at(p) for p in people}
         actors.discard(None)
-        self.items.append((token, actors))  # type: ignore[arg-type]
+        self.add(token, actors)
 
     def add(self, token: int, actors: set[str | None]) -> None:
-        actors = {a for a in actors if a}
-        for i, (t, known) in enumerate(self.items):
-            if t == token:
-                self.items[i] = (t, known | actors)  # type: ignore[operator]
-                return
-        self.items.append((token, actors))  # type: ignore[arg-type]
+        known = self.items.setdefault(token, set())
+        for actor in actors:
+            if actor and actor not in known:
+                known.add(actor)
+                insort(self._taking_part.setdefault(actor, []), token)
 
     def partner(self, token: int, speaker: str) -> str | None:
-        """The other participant of the exchange at ``token`` or the nearest before it."""
-        for t, actors in sorted(self.items, key=lambda item: -item[0]):
-            if t > token or speaker not in actors or len(actors) != 2:
-                continue
-            return next(a for a in actors if a != speaker)
+        """The other participant of the exchange at ``token`` or the nearest before it that
+        ``speaker`` took part in with one other."""
+        tokens = self._taking_part.get(speaker, [])
+        for n in range(bisect_right(tokens, token) - 1, -1, -1):
+            actors = self.items[tokens[n]]
+            if len(actors) == 2:
+                return next(a for a in actors if a != speaker)
         return None
 
 

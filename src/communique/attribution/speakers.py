@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -59,15 +60,22 @@ class Documents:
     """Documents mentioned so far, with who issued them: antecedents for "the statement"."""
 
     items: list[tuple[int, tuple[int, int], str | None]] = field(default_factory=list)
+    # (token, number in ``items``) of those whose owner is known, in order
+    _owned: list[tuple[int, int]] = field(default_factory=list, init=False, repr=False)
 
     def add(self, token: int, span: tuple[int, int], owner: str | None) -> None:
+        if owner:
+            insort(self._owned, (token, len(self.items)))
         self.items.append((token, span, owner))
 
     def before(self, token: int) -> tuple[tuple[int, int], str | None] | None:
-        earlier = [item for item in self.items if item[0] < token and item[2]]
-        if not earlier:
+        """The nearest document before ``token`` whose owner is known (of several at one
+        token, the first added)."""
+        at = bisect_left(self._owned, (token,))
+        if not at:
             return None
-        _, span, owner = max(earlier, key=lambda item: item[0])
+        nearest = self._owned[bisect_left(self._owned, (self._owned[at - 1][0],))]
+        _, span, owner = self.items[nearest[1]]
         return span, owner
 
 

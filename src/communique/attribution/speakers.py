@@ -88,7 +88,8 @@ class SpeakerResolver:
         self.doc = doc
         self.index = index
         self.quoted = quoted
-        self.said: list[Said] = []
+        self.said: list[Said] = []  # only ever appended to
+        self._said_furthest: list[int] = []  # the highest paragraph in ``said[: n + 1]``
         self.gender: dict[str, str] = {}
         self.documents = Documents()
         self._learn_genders()
@@ -148,7 +149,13 @@ class SpeakerResolver:
                 if head.dep_ in {"nsubj", "nsubjpass"} and self._fits(placed.actor_id, word):
                     return self._remember(placed.actor_id, word)
         paragraph = self.paragraph(token.i)
-        for said in reversed(self.said):
+        furthest = self._said_furthest
+        for said in self.said[len(furthest) :]:
+            furthest.append(max(furthest[-1], said.paragraph) if furthest else said.paragraph)
+        for n in range(len(self.said) - 1, -1, -1):
+            if furthest[n] < paragraph - 2:
+                break  # nothing said this far back is in the last two paragraphs
+            said = self.said[n]
             if said.speaker and paragraph - said.paragraph <= 2 and self._fits(said.speaker, word):
                 return self._remember(said.speaker, word)
         fallback = None

@@ -418,3 +418,40 @@ def test_a_failed_task_costs_its_documents_only(corpus_file: Path, tmp_path: Pat
     assert {reason for *_, reason in failures} == {
         "worker failed: MemoryError: worker ran out of memory"
     }
+
+
+def test_special_files_are_failure_rows_in_a_directory_and_named(tmp_path: Path) -> None:
+    from test_readers import _special_files
+
+    expected = _special_files(tmp_path / "in")
+    (tmp_path / "in" / "ok.txt").write_text(report(1), encoding="utf-8")
+    named = [str(p) for p in sorted((tmp_path / "in").iterdir())]
+    for i, paths in enumerate(([str(tmp_path / "in")], named)):
+        db = tmp_path / f"s{i}.duckdb"
+        command = [sys.executable, "-m", "communique", "ingest", *paths, "--db", str(db)]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 1, result.stderr
+        with Store(db, read_only=True) as store:
+            rows = store.con.execute("SELECT file, level, reason FROM failures").fetchall()
+            assert store.count("documents") == 1
+        assert {Path(f).name: (level, reason) for f, level, reason in rows} == {
+            name: ("error", reason) for name, reason in expected.items()
+        }
+        assert len(rows) == len(expected)
+
+
+def test_ingest_into_a_file_that_is_not_a_store_changes_nothing(tmp_path: Path) -> None:
+    import duckdb
+
+    foreign = tmp_path / "warehouse.duckdb"
+    con = duckdb.connect(str(foreign))
+    con.execute("CREATE TABLE sales (doc_id INT, amount INT)")
+    con.close()
+    before = foreign.read_bytes()
+    (tmp_path / "a.txt").write_text(report(2), encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", str(foreign)])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"communique: error: {foreign} is not a communique store (no communique meta table)\n"
+    )
+    assert foreign.read_bytes() == before

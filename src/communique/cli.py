@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.progress import (
     BarColumn,
-    MofNCompleteColumn,
+    DownloadColumn,
     Progress,
     TextColumn,
     TimeRemainingColumn,
@@ -27,7 +27,7 @@ from rich.table import Table
 from communique import corpus
 from communique import nlp as nlp_module
 from communique.eval import plover, polnear
-from communique.ingest import read, readers
+from communique.ingest import read, size
 from communique.pipeline import BATCH_SIZE, process
 from communique.records import Failure
 from communique.store import DEFAULT_DB, TABLES, VIEWS, Store, StoreError, refuse_overwrite
@@ -227,42 +227,71 @@ class QueryFormat(StrEnum):
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB store.")]
 
 
+class _Meter:
+    """What an ingest has done: documents stored or skipped, and bytes of input read."""
+
+    def __init__(self, on_change: Callable[[_Meter], None]) -> None:
+        self.documents = 0
+        self.bytes = 0
+        self.started = time.monotonic()
+        self.on_change = on_change
+
+    def stored(self, n: int) -> None:
+        self.documents += n
+        self.on_change(self)
+
+    def read(self, n: int) -> None:
+        self.bytes += n
+        self.on_change(self)
+
+    def rate(self) -> float:
+        return self.documents / max(time.monotonic() - self.started, 1e-9)
+
+
 @contextmanager
-def _progress(total: int) -> Iterator[Callable[[int], None]]:
-    """A progress bar with documents/s and an ETA; plain log lines when not on a terminal."""
+def _progress(total: int) -> Iterator[_Meter]:
+    """Progress through ``total`` bytes of input, with documents done and their rate; plain
+    log lines when not on a terminal. By bytes read, an input of any size shows progress
+    from the start, with nothing counted first."""
     if err.is_terminal:
         columns = (
             TextColumn("[bold]ingest"),
             BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("docs"),
-            TextColumn("{task.fields[rate]}"),
+            DownloadColumn(),
+            TextColumn("{task.fields[documents]} docs {task.fields[rate]}"),
             TimeRemainingColumn(),
         )
         with Progress(*columns, console=err, transient=False) as bar:
-            task = bar.add_task("ingest", total=total or None, rate="")
+            task = bar.add_task("ingest", total=total or None, documents="0", rate="")
 
-            def advance(n: int) -> None:
-                bar.advance(task, n)
-                speed = bar.tasks[task].speed
-                bar.update(task, rate=f"{speed:,.1f}/s" if speed else "")
+            def show(meter: _Meter) -> None:
+                bar.update(
+                    task,
+                    completed=meter.bytes,
+                    documents=f"{meter.documents:,}",
+                    rate=f"{meter.rate():,.1f}/s",
+                )
 
-            yield advance
+            yield _Meter(show)
         return
-    started = last = time.monotonic()
-    done = 0
+    last = time.monotonic()
 
-    def log(n: int) -> None:
-        nonlocal done, last
-        done += n
+    def log(meter: _Meter) -> None:
+        nonlocal last
         now = time.monotonic()
-        if n and now - last >= 1.0:
-            last = now
-            rate = done / max(now - started, 1e-9)
-            eta = f", about {(total - done) / rate:,.0f} s left" if total > done and rate else ""
-            err.print(f"ingest: {done:,}/{total:,} documents, {rate:,.1f}/s{eta}", markup=False)
+        if now - last < 1.0:
+            return
+        last = now
+        share = meter.bytes / total if total else 0.0
+        elapsed = now - meter.started
+        eta = f", about {elapsed / share - elapsed:,.0f} s left" if 0 < share < 1 else ""
+        err.print(
+            f"ingest: {meter.documents:,} documents, {meter.rate():,.1f}/s; "
+            f"{meter.bytes / 1e6:,.1f} of {total / 1e6:,.1f} MB read{eta}",
+            markup=False,
+        )
 
-    yield log
+    yield _Meter(log)
 
 
 @app.command()
@@ -302,7 +331,7 @@ def ingest(
     published = _iso_date(published)
     options = {"text_field": text_field, "id_field": id_field, "published_field": published_field}
     try:
-        with _progress(readers.count(paths, **options)) as advance:
+        with _progress(size(paths)) as meter:
             summary = corpus.run(
                 paths,
                 db,
@@ -312,7 +341,8 @@ def ingest(
                 model=model,
                 batch_size=batch_size,
                 published=published,
-                progress=advance,
+                progress=meter.stored,
+                on_read=meter.read,
                 on_failure=_report,
                 **options,
             )

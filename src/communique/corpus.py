@@ -138,6 +138,7 @@ def run(
     batch_size: int = BATCH_SIZE,
     published: str | None = None,
     progress: Progress | None = None,
+    on_read: Progress | None = None,
     on_failure: Callable[[Failure], None] | None = None,
     **read_options: str,
 ) -> Summary:
@@ -145,14 +146,15 @@ def run(
 
     One worker runs in this process; more, or a ``scheduler`` address, run on
     Dask (a LocalCluster on 127.0.0.1, or that cluster). ``published`` is the
-    date of documents that carry none; ``on_failure`` sees every failure and
+    date of documents that carry none; ``progress`` is told of documents done,
+    ``on_read`` of bytes of input read; ``on_failure`` sees every failure and
     warning as it is read; ``read_options`` go to ``communique.ingest.read``.
     """
     from communique import nlp as nlp_module
     from communique.ingest import read
 
     def items() -> Iterator[Document | Failure]:
-        for item in read(paths, published=published, **read_options):
+        for item in read(paths, published=published, on_read=on_read, **read_options):
             if isinstance(item, Failure) and on_failure is not None:
                 on_failure(item)
             yield item

@@ -1,5 +1,5 @@
 """Ingest: read documents from files, recording every failure with its reason."""
 
-from communique.ingest.readers import MAX_CHARS, SUFFIXES, content_id, count, read
+from communique.ingest.readers import MAX_CHARS, SUFFIXES, content_id, read, size
 
-__all__ = ["MAX_CHARS", "SUFFIXES", "content_id", "count", "read"]
+__all__ = ["MAX_CHARS", "SUFFIXES", "content_id", "read", "size"]

@@ -11,8 +11,9 @@ import codecs
 import gzip
 import io
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 SAMPLE = 8192  # bytes looked at to tell text from binary
 CP1252 = "not valid UTF-8; decoded as cp1252"
@@ -120,11 +121,48 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str | None]:
 COMPRESSED = ".gz"
 
 
-def open_binary(path: Path) -> BinaryIO:
-    """The file's bytes, decompressed if its name ends in ``.gz``."""
-    if path.suffix.lower() == COMPRESSED:
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return path.open("rb")
+Position = Callable[[int], None]  # told how far into a file (in bytes on disk) reading is
+
+
+class _Metered(io.RawIOBase):
+    """A raw file that tells ``at`` its position after every read."""
+
+    def __init__(self, raw: io.RawIOBase, at: Position) -> None:
+        self.raw, self.at = raw, at
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int | None:
+        n = self.raw.readinto(buffer)
+        self.at(self.raw.tell())
+        return n
+
+    def seekable(self) -> bool:
+        return self.raw.seekable()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self.raw.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.raw.tell()
+
+
+@contextmanager
+def open_binary(path: Path, at: Position | None = None) -> Iterator[BinaryIO]:
+    """The file's bytes, decompressed if its name ends in ``.gz``.
+
+    ``at`` is told the position in the file on disk as reading goes on (for a
+    gzipped file, in its compressed bytes): progress through a file of any size.
+    """
+    with ExitStack() as stack:
+        raw = stack.enter_context(path.open("rb", buffering=0))
+        binary: BinaryIO = stack.enter_context(
+            io.BufferedReader(_Metered(raw, at) if at else raw)  # type: ignore[arg-type]
+        )
+        if path.suffix.lower() == COMPRESSED:
+            binary = stack.enter_context(gzip.GzipFile(fileobj=binary, mode="rb"))  # type: ignore[assignment]
+        yield binary
 
 
 def kind(path: Path) -> str:
@@ -167,15 +205,45 @@ def read_text(
     return decode(data, charset(data) if charset else None)
 
 
-def _raw_lines(file: BinaryIO, limit: int) -> Iterator[bytes | None]:
-    """Lines as bytes split at b"\\n", or None for a line over ``limit`` bytes (skipped)."""
-    while raw := file.readline(limit + 1):
+_BLANK = b" \t\r\n"
+
+
+def _skip_blank(file: BinaryIO) -> int:
+    """Consume the blank lines (and leading blanks of the next line) at the file's
+    position, a buffer at a time; returns how many line breaks were consumed.
+
+    A file of nothing but newlines (a gigabyte of them compresses to a few
+    megabytes) is then read at the speed of decompression, not a line at a time.
+    """
+    breaks = 0
+    while head := file.peek(1):  # type: ignore[attr-defined]
+        blank = len(head) - len(head.lstrip(_BLANK))
+        if not blank:
+            break
+        breaks += head.count(b"\n", 0, blank)
+        file.read(blank)
+    return breaks
+
+
+def _raw_lines(
+    file: BinaryIO, limit: int, skip_blank: bool = False
+) -> Iterator[tuple[int, bytes | None]]:
+    """(1-based line number, line as bytes split at b"\\n"), the bytes None for a line over
+    ``limit`` bytes (skipped); blank lines left out if ``skip_blank``."""
+    number = 0
+    while True:
+        if skip_blank:
+            number += _skip_blank(file)
+        raw = file.readline(limit + 1)
+        if not raw:
+            return
+        number += 1
         if len(raw) <= limit or raw.endswith(b"\n"):
-            yield raw
+            yield number, raw
             continue
         while (rest := file.readline(limit)) and not rest.endswith(b"\n"):
             pass
-        yield None
+        yield number, None
 
 
 class TextLines:
@@ -184,10 +252,12 @@ class TextLines:
     Creating it looks at the head of the file and raises ``NotText`` for a
     binary file. UTF-16/32 files (byte-order mark) are decoded as a whole, with
     ``warning`` set; any other file line by line, UTF-8 or else cp1252, so one
-    bad line costs that line only. Lines keep their line endings.
+    bad line costs that line only. Lines keep their line endings. ``skip_blank``
+    leaves blank lines out (of JSON lines, say; never of CSV, whose quoted fields
+    may hold them), still counted in the line numbers.
     """
 
-    def __init__(self, file: BinaryIO, max_bytes: int) -> None:
+    def __init__(self, file: BinaryIO, max_bytes: int, skip_blank: bool = False) -> None:
         head = file.read(SAMPLE)
         file.seek(0)
         marked = byte_order_mark(head)
@@ -196,6 +266,7 @@ class TextLines:
             raise NotText("binary file, not text")
         self.file = file
         self.max_bytes = max_bytes
+        self.skip_blank = skip_blank
 
     def _too_long(self, number: int) -> Line:
         reason = f"line is over {self.max_bytes / 1e6:.0f} MB, too large for one document"
@@ -205,7 +276,7 @@ class TextLines:
         if self.codec in ("utf-16", "utf-32"):
             yield from self._wide()
             return
-        for number, raw in enumerate(_raw_lines(self.file, self.max_bytes), 1):
+        for number, raw in _raw_lines(self.file, self.max_bytes, self.skip_blank):
             if raw is None:
                 yield self._too_long(number)
                 continue

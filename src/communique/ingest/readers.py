@@ -15,14 +15,18 @@ Every document's ``source`` says where it was read from: the path as given
 
 from __future__ import annotations
 
+import errno
 import glob
 import json
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from communique.ingest.decode import (
     COMPRESSED,
     NotText,
+    Position,
     TextLines,
     kind,
     open_binary,
@@ -38,10 +42,10 @@ from communique.ingest.fields import (
     from_record,
 )
 from communique.ingest.html import read_html
-from communique.ingest.tables import count_csv, count_parquet, read_csv, read_parquet
+from communique.ingest.tables import read_csv, read_parquet
 from communique.records import Document, Failure
 
-__all__ = ["MAX_CHARS", "SUFFIXES", "content_id", "count", "expand", "read"]
+__all__ = ["MAX_CHARS", "SUFFIXES", "content_id", "expand", "read", "size"]
 
 MAX_TXT_BYTES = 4 * MAX_CHARS  # more characters than the limit, in any encoding
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".ndjson", ".csv", ".parquet")
@@ -66,12 +70,15 @@ def read_txt(path: Path) -> Iterator[Document | Failure]:
     yield Document(id=stem(path), text=text, source=name)
 
 
-def read_jsonl(path: Path, fields: Fields) -> Iterator[Document | Failure]:
-    """One document per line of JSON; blank lines are skipped."""
+def read_jsonl(
+    path: Path, fields: Fields, at: Position | None = None
+) -> Iterator[Document | Failure]:
+    """One document per line of JSON; blank lines are skipped. ``at`` follows the
+    position in the file."""
     name = str(path)
     try:
-        with open_binary(path) as file:
-            lines = TextLines(file, MAX_LINE_BYTES)
+        with open_binary(path, at) as file:
+            lines = TextLines(file, MAX_LINE_BYTES, skip_blank=True)
             first = [Failure(name, lines.warning, level="warning")] if lines.warning else []
             seen = False
             for number, text, note in lines:
@@ -108,18 +115,55 @@ def read_jsonl(path: Path, fields: Fields) -> Iterator[Document | Failure]:
 
 
 def _supported(path: Path) -> bool:
+    """Whether the file name is of a kind ``read`` reads."""
     if path.suffix.lower() == COMPRESSED and kind(path) not in COMPRESSIBLE:
         return False
-    return kind(path) in SUFFIXES and path.is_file()
+    return kind(path) in SUFFIXES
 
 
-def _hidden(path: Path, directory: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(directory).parts)
+def not_regular(path: Path) -> str | None:
+    """Why ``path`` is not a regular file to read (a FIFO, a device, a socket, a broken
+    or looping link), or None if it is one. Never opens it: a FIFO would block."""
+    try:
+        mode = path.stat().st_mode  # through links
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop, not a file"
+        if path.is_symlink():
+            return f"broken symbolic link (to {os.readlink(path)})"
+        return f"cannot read file: {error.strerror or error}"
+    if stat.S_ISREG(mode):
+        return None
+    what = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a directory"
+        if stat.S_ISDIR(mode)
+        else "a special file"
+    )
+    if path.is_symlink():
+        what = f"a link to {what} ({os.path.realpath(path)})"
+    return f"{what}, not a regular file"
 
 
-def _under(directory: Path) -> list[Path]:
-    """Supported files under a directory, recursively and sorted; hidden ones skipped."""
-    return sorted(p for p in directory.rglob("*") if _supported(p) and not _hidden(p, directory))
+def _checked(path: Path) -> Path | Failure:
+    reason = not_regular(path)
+    return Failure(str(path), reason) if reason else path
+
+
+def _under(directory: Path) -> list[Path | Failure]:
+    """Files of a supported kind under a directory, recursively and sorted, each a path or
+    (if it is not a regular file) a ``Failure``. Hidden files and directories are
+    skipped; links to directories are not followed."""
+    found = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(root, f) for f in files if not f.startswith(".") and _supported(Path(f)))
+    return [_checked(path) for path in sorted(found)]
 
 
 def expand(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
@@ -127,7 +171,7 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
 
     A path that does not exist but has glob characters is a pattern (``**``
     matches any depth); a directory or pattern with no supported file is a
-    ``Failure``.
+    ``Failure``, and so is each input that is not a regular file.
     """
     kinds = ", ".join(SUFFIXES)
     for raw in paths:
@@ -137,15 +181,15 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
             if not found:
                 yield Failure(str(path), f"directory holds no supported files ({kinds})")
             yield from found
-        elif path.is_file():
-            yield path
+        elif os.path.lexists(path):
+            yield _checked(path)
         elif _GLOB & set(str(raw)):
             found = []
             for match in map(Path, sorted(glob.glob(str(raw), recursive=True))):
                 if match.is_dir():
                     found.extend(_under(match))
                 elif _supported(match):
-                    found.append(match)
+                    found.append(_checked(match))
             if not found:
                 yield Failure(str(raw), f"pattern matches no supported files ({kinds})")
             yield from found
@@ -153,11 +197,11 @@ def expand(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
             yield Failure(str(path), "no such file or directory")
 
 
-_Reader = Callable[[Path, Fields], Iterator[Document | Failure]]
+_Reader = Callable[[Path, Fields, Position], Iterator[Document | Failure]]
 _READERS: dict[str, _Reader] = {
-    ".txt": lambda path, _: read_txt(path),
-    ".html": lambda path, _: read_html(path),
-    ".htm": lambda path, _: read_html(path),
+    ".txt": lambda path, *_: read_txt(path),
+    ".html": lambda path, *_: read_html(path),
+    ".htm": lambda path, *_: read_html(path),
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
     ".csv": read_csv,
@@ -172,6 +216,7 @@ def read(
     id_field: str = "id",
     published_field: str = "published",
     published: str | None = None,
+    on_read: Callable[[int], None] | None = None,
 ) -> Iterator[Document | Failure]:
     """Documents from files, directories and glob patterns, with a ``Failure`` for each
     bad input and a warning ``Failure`` before each document stored with a caveat.
@@ -179,6 +224,8 @@ def read(
     The field options name the text, id and publication-date fields of JSON
     lines, CSV and Parquet; a record without an id gets a hash of its text.
     ``published`` (YYYY-MM-DD) is the date of documents that carry none.
+    ``on_read`` is given each increase in the bytes of input read (as ``size``
+    counts them), as reading goes on: progress that needs no counting first.
     """
     fields = Fields(text_field, id_field, published_field)
     for item in expand(paths):
@@ -197,51 +244,47 @@ def read(
                 f"(expected {kinds}; all but .parquet may be gzipped)",
             )
             continue
+        meter = _Meter(item, on_read)
         try:
-            for found in reader(item, fields):
+            for found in reader(item, fields, meter):
                 if published and isinstance(found, Document) and found.published is None:
                     found.published = published
                 yield found
         except Exception as error:  # a bug or a library crash costs this file, not the batch
             message = " ".join(str(error).split())
             yield Failure(str(item), f"cannot read file: {type(error).__name__}: {message}")
+        finally:
+            meter.done()
 
 
-def _count_lines(path: Path, fields: Fields) -> int:
-    with open_binary(path) as file:
-        lines = TextLines(file, MAX_LINE_BYTES)
-        return sum(1 for line in lines if line.text is None or line.text.strip())
+class _Meter:
+    """Turns positions in one file into increases of the bytes read, for ``on_read``."""
+
+    def __init__(self, path: Path, on_read: Callable[[int], None] | None) -> None:
+        self.on_read = on_read
+        self.reported = 0
+        self.size = _file_size(path)
+
+    def __call__(self, position: int) -> None:
+        position = min(position, self.size)
+        if self.on_read is not None and position > self.reported:
+            self.on_read(position - self.reported)
+            self.reported = position
+
+    def done(self) -> None:
+        self(self.size)
 
 
-_COUNTERS: dict[str, Callable[[Path, Fields], int]] = {
-    ".jsonl": _count_lines,
-    ".ndjson": _count_lines,
-    ".csv": count_csv,
-    ".parquet": count_parquet,
-}
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
-def count(
-    paths: Iterable[str | Path],
-    *,
-    text_field: str = "text",
-    id_field: str = "id",
-    published_field: str = "published",
-) -> int:
-    """About how many documents ``read`` will yield for the same inputs, for a progress bar.
+def size(paths: Iterable[str | Path]) -> int:
+    """The bytes on disk of every file ``read`` would read: the total of its ``on_read``.
 
-    One per text or HTML file, one per non-blank JSON line, one per CSV or
-    Parquet row (none for a table without the text column). Never raises: an
-    input that cannot be counted counts 0.
+    Cheap (no file is opened), so a progress bar can start at once on any input.
     """
-    fields = Fields(text_field, id_field, published_field)
-    total = 0
-    for item in expand(paths):
-        if isinstance(item, Failure):
-            continue
-        counter = _COUNTERS.get(kind(item))
-        try:
-            total += counter(item, fields) if counter else int(_supported(item))
-        except Exception:  # an estimate: what cannot be counted here, read() will report
-            continue
-    return total
+    return sum(_file_size(item) for item in expand(paths) if isinstance(item, Path))

@@ -7,13 +7,12 @@ Parquet, N is the 1-based row number.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from communique.ingest.decode import NotText, TextLines, open_binary
+from communique.ingest.decode import NotText, Position, TextLines, open_binary
 from communique.ingest.fields import MAX_CHARS, MAX_LINE_BYTES, METADATA, Fields, from_record
 from communique.records import Document, Failure
 
@@ -110,8 +109,11 @@ def _documents(
         yield Failure(name, "no rows below the header")
 
 
-def read_csv(path: Path, fields: Fields) -> Iterator[Document | Failure]:
-    """One document per CSV row, read from the columns ``fields`` names.
+def read_csv(
+    path: Path, fields: Fields, at: Position | None = None
+) -> Iterator[Document | Failure]:
+    """One document per CSV row, read from the columns ``fields`` names; ``at`` follows
+    the position in the file.
 
     Quotes are read strictly: a malformed row is a ``Failure`` and reading goes
     on at the next line, except after an unclosed quote that runs past the size
@@ -120,7 +122,7 @@ def read_csv(path: Path, fields: Fields) -> Iterator[Document | Failure]:
     name = str(path)
     notes: list[str] = []
     try:
-        with open_binary(path) as file:
+        with open_binary(path, at) as file:
             lines = TextLines(file, MAX_LINE_BYTES)
             first = [Failure(name, lines.warning, level="warning")] if lines.warning else []
             yield from _documents(_csv_rows(lines, notes), notes, name, fields, first)
@@ -132,26 +134,15 @@ def read_csv(path: Path, fields: Fields) -> Iterator[Document | Failure]:
         yield Failure(name, f"cannot read file: {error.strerror or error}")
 
 
-def count_csv(path: Path, fields: Fields) -> int:
-    """The number of rows below the header (0 without a text column)."""
-    with open_binary(path) as file:
-        rows = _numbered(_csv_rows(TextLines(file, MAX_LINE_BYTES), []))
-        _, header = next(rows, (1, None))
-        if not isinstance(header, list) or fields.text not in [c.strip() for c in header]:
-            return 0
-        number = 0
-        with contextlib.suppress(_Unreadable):  # count the rows before an unreadable line
-            for _ in rows:
-                number += 1
-        return number
-
-
 def _one_line(error: Exception) -> str:
     return " ".join(str(error).split()) or type(error).__name__
 
 
-def read_parquet(path: Path, fields: Fields) -> Iterator[Document | Failure]:
-    """One document per Parquet row, read in batches so a big file is never loaded whole."""
+def read_parquet(
+    path: Path, fields: Fields, at: Position | None = None
+) -> Iterator[Document | Failure]:
+    """One document per Parquet row, read in batches so a big file is never loaded whole;
+    ``at`` is told the share of the file's bytes as far as the rows read."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -166,23 +157,18 @@ def read_parquet(path: Path, fields: Fields) -> Iterator[Document | Failure]:
         yield Failure(name, _no_column(fields.text, columns))
         return
     wanted = [c for c in (fields.text, fields.id, fields.published, *METADATA) if c in columns]
+    rows, size = max(table.metadata.num_rows, 1), path.stat().st_size
     number = 0
     try:
         for batch in table.iter_batches(batch_size=BATCH_ROWS, columns=list(dict.fromkeys(wanted))):
             for record in batch.to_pylist():
                 number += 1
                 yield from from_record(record, fields, name, number)
+            if at is not None:
+                at(size * number // rows)
     except (OSError, pa.ArrowException) as error:
         reason = f"unreadable Parquet data after row {number:,}: {_one_line(error)}"
         yield Failure(name, f"{reason}; rest of file skipped")
         return
     if number == 0:
         yield Failure(name, "no rows")
-
-
-def count_parquet(path: Path, fields: Fields) -> int:
-    """The number of rows, from the file's metadata (0 without a text column)."""
-    import pyarrow.parquet as pq
-
-    table = pq.ParquetFile(path)
-    return table.metadata.num_rows if fields.text in table.schema_arrow.names else 0

@@ -35,6 +35,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev,bench]'
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/length.py --plot benchmarks/length.png
 	cd benchmarks && ../$(BIN)/python polnear.py --split dev
 
 lint: $(STAMP)

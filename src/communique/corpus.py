@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from communique.ingest.fields import text_sha1
-from communique.pipeline import BATCH_SIZE, process
+from communique.pipeline import BATCH_SIZE, TIME_LIMIT, process
 from communique.records import Document, Failure
 from communique.store import Batch, Store
 
@@ -98,6 +98,7 @@ def ingest(
     nlp: Language,
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
+    time_limit: float = TIME_LIMIT,
 ) -> Summary:
     """Process documents in this process, committing one transaction per batch."""
     started = time.perf_counter()
@@ -117,7 +118,9 @@ def ingest(
         batch = Batch()
 
     documents = new_documents(items, store.fingerprints(), lambda f: batch.fail(f), skip)
-    for document, record in process(documents, nlp, batch_size, on_failure=lambda f: batch.fail(f)):
+    for document, record in process(
+        documents, nlp, batch_size, on_failure=lambda f: batch.fail(f), time_limit=time_limit
+    ):
         batch.add(document, record)
         if len(batch) >= batch_size:
             commit()
@@ -137,6 +140,7 @@ def run(
     model: str | None = None,
     batch_size: int = BATCH_SIZE,
     published: str | None = None,
+    time_limit: float = TIME_LIMIT,
     progress: Progress | None = None,
     on_read: Progress | None = None,
     on_failure: Callable[[Failure], None] | None = None,
@@ -146,7 +150,8 @@ def run(
 
     One worker runs in this process; more, or a ``scheduler`` address, run on
     Dask (a LocalCluster on 127.0.0.1, or that cluster). ``published`` is the
-    date of documents that carry none; ``progress`` is told of documents done,
+    date of documents that carry none; a document that takes longer than
+    ``time_limit`` seconds is a failure; ``progress`` is told of documents done,
     ``on_read`` of bytes of input read; ``on_failure`` sees every failure and
     warning as it is read; ``read_options`` go to ``communique.ingest.read``.
     """
@@ -163,7 +168,7 @@ def run(
     db = Path(db)
     with Store(db) as store:
         if workers == 1 and not scheduler:
-            return ingest(items(), store, nlp_module.load(name), batch_size, progress)
+            return ingest(items(), store, nlp_module.load(name), batch_size, progress, time_limit)
         from communique import distributed
 
         with distributed.client(scheduler, workers) as client:
@@ -174,5 +179,6 @@ def run(
                 Path(stage) if stage else db.with_name(db.name + ".stage"),
                 model=name,
                 batch_size=batch_size,
+                time_limit=time_limit,
                 progress=progress,
             )

@@ -36,7 +36,7 @@ from distributed.security import Security
 
 from communique import nlp as nlp_module
 from communique.corpus import Progress, Summary, new_documents, peak_rss
-from communique.pipeline import BATCH_SIZE, process
+from communique.pipeline import BATCH_SIZE, TIME_LIMIT, process
 from communique.records import Document, Failure
 from communique.store import TABLES, Batch, Store
 
@@ -87,12 +87,18 @@ def client(scheduler: str | None = None, workers: int = 2) -> Iterator[Any]:
 
 
 def process_chunk(
-    documents: list[Document], model: str | None, run: str, batch_size: int = BATCH_SIZE
+    documents: list[Document],
+    model: str | None,
+    run: str,
+    batch_size: int = BATCH_SIZE,
+    time_limit: float = TIME_LIMIT,
 ) -> dict[str, Any]:
     """The task: process documents and write their rows as a chunk under ``run``."""
     nlp = nlp_module.load(model)
     batch = Batch()
-    for document, record in process(documents, nlp, batch_size, on_failure=batch.fail):
+    for document, record in process(
+        documents, nlp, batch_size, on_failure=batch.fail, time_limit=time_limit
+    ):
         batch.add(document, record)
     chunk = uuid.uuid4().hex
     partial = Path(run) / f"tmp-{chunk}"
@@ -187,6 +193,7 @@ def ingest(
     model: str | None = None,
     batch_size: int = BATCH_SIZE,
     chunk_size: int = CHUNK_SIZE,
+    time_limit: float = TIME_LIMIT,
     progress: Progress | None = None,
     task: Callable[..., dict[str, Any]] = process_chunk,
 ) -> Summary:
@@ -232,7 +239,9 @@ def ingest(
     limit = IN_FLIGHT * summary.workers
     running: dict[Any, list[Document]] = {}  # future -> its documents
     for chunk in _chunks(documents, chunk_size):
-        future = dask_client.submit(task, chunk, model, str(run.resolve()), batch_size, pure=False)
+        future = dask_client.submit(
+            task, chunk, model, str(run.resolve()), batch_size, time_limit, pure=False
+        )
         running[future] = chunk
         if len(running) >= limit:
             collect(wait(list(running), return_when="FIRST_COMPLETED").done)

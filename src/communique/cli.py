@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -15,6 +16,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     DownloadColumn,
@@ -28,7 +30,7 @@ from communique import corpus
 from communique import nlp as nlp_module
 from communique.eval import plover, polnear
 from communique.ingest import read, size
-from communique.pipeline import BATCH_SIZE, process
+from communique.pipeline import BATCH_SIZE, TIME_LIMIT, process
 from communique.records import Failure
 from communique.store import DEFAULT_DB, TABLES, VIEWS, Store, StoreError, refuse_overwrite
 
@@ -61,19 +63,37 @@ def _iso_date(value: str | None) -> str | None:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+# Characters a terminal acts on rather than shows: C0 and C1 controls (escape
+# sequences among them) and the bidirectional overrides that reorder what is shown.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: every control character shown as its escape (\\x1b)."""
+    return _UNPRINTABLE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
+def _say(message: str) -> None:
+    """One line on stderr, whatever the ids, paths or text in it."""
+    err.print(printable(message), markup=False)
+
+
 def _fail(message: str) -> typer.Exit:
     """A one-line error; the caller raises the returned exit (status 2)."""
-    err.print(f"communique: error: {message}", markup=False)
+    _say(f"communique: error: {message}")
     return typer.Exit(2)
 
 
 def _report(failure: Failure) -> None:
-    err.print(f"communique: {failure.level}: {failure}", markup=False)
+    _say(f"communique: {failure.level}: {failure}")
 
 
-def _short(text: str, width: int = 160) -> str:
+def _cell(text: str, width: int = 160) -> str:
+    """Text from a document or the store for a table cell: one line of at most ``width``
+    characters, control characters escaped, and brackets kept from reading as markup."""
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    text = text if len(text) <= width else text[: width - 1] + "…"
+    return escape(printable(text))
 
 
 def _console() -> Console:
@@ -88,7 +108,7 @@ def _table(record: dict[str, Any], console: Console) -> None:
     """One table per document: who said what, to whom, through what."""
     names = {a["id"]: a["name"] for a in record["actors"]}
     table = Table(
-        title=f"[bold]{record['doc_id']}[/] — {len(record['statements'])} statements",
+        title=f"[bold]{_cell(record['doc_id'])}[/] — {len(record['statements'])} statements",
         title_justify="left",
         show_lines=True,
         expand=True,
@@ -106,13 +126,15 @@ def _table(record: dict[str, Any], console: Console) -> None:
             and speaker.lower() not in source.lower()
             and source.lower() not in (speaker.lower())
         ):
-            speaker += f"\n[dim]{_short(s['source']['text'], 30)}[/]"
+            speaker = _cell(speaker) + f"\n[dim]{_cell(s['source']['text'], 30)}[/]"
+        else:
+            speaker = _cell(speaker)
         table.add_row(
             speaker,
-            s["cue"]["text"] if s["cue"] else "—",
-            names.get(s["addressee"], "") if s["addressee"] else "",
-            _short(s["via"]["text"], 40) if s["via"] else "",
-            f"[dim]{s['kind']}:[/] " + _short(" … ".join(c["text"] for c in s["content"])),
+            _cell(s["cue"]["text"]) if s["cue"] else "—",
+            _cell(names.get(s["addressee"], "")) if s["addressee"] else "",
+            _cell(s["via"]["text"], 40) if s["via"] else "",
+            f"[dim]{s['kind']}:[/] " + _cell(" … ".join(c["text"] for c in s["content"])),
         )
     console.print(table)
     if record["events"]:
@@ -132,10 +154,10 @@ def _events_table(record: dict[str, Any], names: dict[str, str]) -> Table:
         flags = [f for f in ("negated", "future", "hypothetical") if event[f]]
         table.add_row(
             kind + (f"\n[dim]{', '.join(flags)}[/]" if flags else ""),
-            ", ".join(names.get(a, a) for a in event["actors"]) or "—",
-            ", ".join(names.get(a, a) for a in event["recipients"]),
+            _cell(", ".join(names.get(a, a) for a in event["actors"])) or "—",
+            _cell(", ".join(names.get(a, a) for a in event["recipients"])),
             event["date"] or "",
-            f"[bold]{event['trigger']['text']}[/]: {_short(event['evidence']['text'], 140)}",
+            f"[bold]{_cell(event['trigger']['text'])}[/]: {_cell(event['evidence']['text'], 140)}",
         )
     return table
 
@@ -152,6 +174,14 @@ PublishedOption = Annotated[
     str | None,
     typer.Option(help="Publication date (YYYY-MM-DD) for documents that carry none."),
 ]
+TimeLimitOption = Annotated[
+    float,
+    typer.Option(
+        min=1,
+        help="Seconds one document may take; a longer one is recorded as a failure "
+        "and the run goes on.",
+    ),
+]
 
 
 @app.command()
@@ -160,6 +190,7 @@ def extract(
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     model: ModelOption = None,
     published: PublishedOption = None,
+    time_limit: TimeLimitOption = TIME_LIMIT,
 ) -> None:
     """Extract statements (who said what, to whom, via what) and actors from documents.
 
@@ -190,7 +221,9 @@ def extract(
         failures.append(failure)
         _report(failure)
 
-    records = (rec for _, rec in process(documents(), nlp, on_failure=failed))
+    records = (
+        rec for _, rec in process(documents(), nlp, on_failure=failed, time_limit=time_limit)
+    )
     out = sys.stdout
     if format is Format.json:
         out.write(json.dumps(list(records), ensure_ascii=False, indent=2) + "\n")
@@ -319,6 +352,7 @@ def ingest(
     ] = "published",
     published: PublishedOption = None,
     model: ModelOption = None,
+    time_limit: TimeLimitOption = TIME_LIMIT,
     batch_size: Annotated[
         int, typer.Option(min=1, help="Documents per parse batch and per transaction.")
     ] = BATCH_SIZE,
@@ -341,6 +375,7 @@ def ingest(
                 model=model,
                 batch_size=batch_size,
                 published=published,
+                time_limit=time_limit,
                 progress=meter.stored,
                 on_read=meter.read,
                 on_failure=_report,
@@ -357,18 +392,17 @@ def ingest(
         )
         raise typer.Exit(130) from None
     for notice in summary.notices:
-        err.print(f"communique: warning: {notice}", markup=False)
+        _say(f"communique: warning: {notice}")
     recovered = (
         f"{summary.recovered:,} of them from the finished chunks of a killed run; "
         if summary.recovered
         else ""
     )
-    err.print(
+    _say(
         f"stored {summary.documents:,} documents ({recovered}{summary.skipped:,} already stored), "
         f"{summary.statements:,} statements, {summary.events:,} events; "
         f"{summary.failures:,} failures, {summary.warnings:,} warnings; "
-        f"{summary.seconds:,.1f} s with {summary.workers} worker(s) → {db}",
-        markup=False,
+        f"{summary.seconds:,.1f} s with {summary.workers} worker(s) → {db}"
     )
     if summary.failures:
         raise typer.Exit(1)
@@ -406,7 +440,7 @@ def export(
     except OSError as error:
         raise _fail(f"cannot write {out}: {error.strerror or error}") from None
     what = "records" if table == "records" else f"rows of {table}"
-    err.print(f"wrote {rows:,} {what} to {out}", markup=False)
+    _say(f"wrote {rows:,} {what} to {out}")
 
 
 def _write_records(store: Store, out: Path) -> int:
@@ -436,14 +470,17 @@ def query(
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2, default=str) + "\n")
     elif format is QueryFormat.csv:
         writer = csv.writer(sys.stdout)
+        if sys.stdout.isatty():  # shown, not saved: as a table would show it
+            columns = [printable(c) for c in columns]
+            rows = [tuple(v if v is None else printable(str(v)) for v in row) for row in rows]
         writer.writerow(columns)
         writer.writerows(rows)
     else:
         table = Table(title=f"{len(rows):,} rows", title_justify="left", show_lines=True)
         for column in columns:
-            table.add_column(column, overflow="fold")
+            table.add_column(_cell(column), overflow="fold")
         for row in rows:
-            table.add_row(*("" if v is None else _short(str(v), 200) for v in row))
+            table.add_row(*("" if v is None else _cell(str(v), 200) for v in row))
         _console().print(table)
 
 

@@ -352,29 +352,18 @@ def test_a_stage_shared_by_two_stores_never_mixes_them(
     assert not stage.exists(), "every chunk loaded, the stage is cleaned up"
 
 
+def _ingest_command(path: Path, db: Path, stage: Path) -> list[str]:
+    return [
+        *(sys.executable, "-m", "communique", "ingest", str(path), "--db", str(db)),
+        *("--stage", str(stage), "--workers", "2", "--batch-size", "4"),
+    ]
+
+
 def test_two_runs_at_once_share_a_stage_safely(corpus_file: Path, tmp_path: Path) -> None:
     (path_a, ids_a), (path_b, ids_b) = _halves(corpus_file, tmp_path, 24)
     stage = tmp_path / "stage"
     runs = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "communique",
-                "ingest",
-                str(path),
-                "--db",
-                str(db),
-                "--stage",
-                str(stage),
-                "--workers",
-                "2",
-                "--batch-size",
-                "4",
-            ],
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        subprocess.Popen(_ingest_command(path, db, stage), stderr=subprocess.PIPE, text=True)
         for path, db in ((path_a, tmp_path / "a.duckdb"), (path_b, tmp_path / "b.duckdb"))
     ]
     for run in runs:
@@ -383,6 +372,36 @@ def test_two_runs_at_once_share_a_stage_safely(corpus_file: Path, tmp_path: Path
         assert "stored 24 documents (0 already stored)" in stderr
     assert _stored_ids(tmp_path / "a.duckdb") == sorted(ids_a)
     assert _stored_ids(tmp_path / "b.duckdb") == sorted(ids_b)
+
+
+def test_a_run_killed_mid_way_then_another_store_on_the_same_stage(
+    corpus_file: Path, tmp_path: Path
+) -> None:
+    """SIGKILL a Dask run into A (whatever it left in the stage), run B on the same stage,
+    then A again: each store ends with exactly its own documents, each once."""
+    (path_a, ids_a), (path_b, ids_b) = _halves(corpus_file, tmp_path, 48)
+    db_a, db_b, stage = tmp_path / "a.duckdb", tmp_path / "b.duckdb", tmp_path / "stage"
+    killed = subprocess.Popen(
+        _ingest_command(path_a, db_a, stage), stderr=subprocess.PIPE, text=True
+    )
+    assert killed.stderr is not None
+    for line in killed.stderr:  # progress lines come about once a second
+        if line.startswith("ingest: ") and not line.startswith("ingest: 0 documents"):
+            killed.send_signal(signal.SIGKILL)
+            break
+    killed.wait(timeout=60)
+    assert killed.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    for path, db in ((path_b, db_b), (path_a, db_a)):
+        result = subprocess.run(_ingest_command(path, db, stage), capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+    assert _stored_ids(db_a) == sorted(ids_a)
+    assert _stored_ids(db_b) == sorted(ids_b)
+    for db in (db_a, db_b):
+        with Store(db, read_only=True) as store:
+            ((total, distinct),) = store.con.execute(
+                "SELECT count(*), count(DISTINCT doc_id) FROM documents"
+            ).fetchall()
+            assert total == distinct == 48
 
 
 def _fails_on_report_0003(documents: list[Document], *args: object) -> dict:

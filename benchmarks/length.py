@@ -54,7 +54,7 @@ def one(text: str) -> dict[str, float]:
     from communique import pipeline
     from communique.records import Document
 
-    nlp = nlp_module.load()
+    nlp = pipeline.load()
     list(nlp.pipe(["Warm-up: the minister said so."]))
     document = Document(id="length", text=text)
     whole = list(nlp_module.DOCUMENT_COMPONENTS)

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from communique import nlp as nlp_module
 from communique.eval.polnear import from_records, load_gold, score
-from communique.pipeline import process
+from communique.pipeline import load, process
 from communique.records import Document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,7 +56,7 @@ def main() -> None:
     texts = [gold[n][0] for n in names]
     words = sum(len(t.split()) for t in texts)
 
-    full = nlp_module.load()
+    full = load()
     bare = spacy.load(nlp_module.resolve_model_name())
     systems = {
         "communique": lambda: communique_records(full, names, texts),

@@ -30,9 +30,11 @@ from pathlib import Path
 
 import spacy
 
-from communique import corpus, distributed
+from communique import corpus
 from communique import nlp as nlp_module
+from communique.corpus import distributed
 from communique.ingest import read
+from communique.pipeline import load
 from communique.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,11 +56,11 @@ def ingest(paths: list[Path], workers: int, scratch: Path) -> corpus.Summary:
     db = scratch / "bench.duckdb"
     with Store(db) as store:
         if workers == 1:
-            nlp = nlp_module.load()
+            nlp = load()
             list(nlp.pipe(["Warm-up: the minister said so."]))
             return corpus.ingest(read(paths), store, nlp)
         with distributed.client(workers=workers) as client:
-            client.run(nlp_module.load)  # each worker loads the model before the clock starts
+            client.run(load)  # each worker loads the model before the clock starts
             return distributed.ingest(read(paths), store, client, scratch / "stage")
 
 
@@ -73,7 +75,7 @@ def main() -> None:
     texts = [p.read_text(encoding="utf-8") for p in paths]
     words = sum(len(t.split()) for t in texts)
     mean_words = statistics.mean(len(t.split()) for t in texts)
-    model = nlp_module.load()
+    model = load()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, python "
         f"{platform.python_version()}, spaCy {spacy.__version__}, "

@@ -13,9 +13,9 @@ SHARED = Path(os.environ.get("COMMUNIQUE_SHARED", ROOT.parent / "shared"))
 
 @pytest.fixture(scope="session")
 def nlp():
-    from communique import nlp as nlp_module
+    from communique.pipeline import load
 
-    return nlp_module.load()
+    return load()
 
 
 @pytest.fixture(scope="session")

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from communique import corpus, distributed
-from communique import nlp as nlp_module
+from communique import corpus
 from communique.cli import app
+from communique.corpus import distributed
 from communique.ingest import read
-from communique.pipeline import process
+from communique.pipeline import load, process
 from communique.records import Document
 from communique.store import RECORD_TABLES, Batch, Store
 from synthetic import report, write_jsonl, write_mixed_inputs
@@ -118,7 +118,7 @@ def test_a_dask_local_cluster_gives_the_same_records(
         summary = distributed.ingest(
             read([subset]), store, client, tmp_path / "stage", chunk_size=8
         )
-        loads = client.run(lambda: nlp_module.load.cache_info().misses)
+        loads = client.run(lambda: load.cache_info().misses)
     assert list(loads.values()) == [1, 1], "each worker loads the model once"
     assert summary.documents == len(ids)
     assert len(summary.peak_rss) == 2, "both workers should have processed chunks"

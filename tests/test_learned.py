@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from communique.attribution.learned import FrameStat, best_frame, count_frames
+from communique.attribution.learned import FrameStat, best_frame
+from communique.train.frames import count_frames
 
 
 def _chars(text: str, phrase: str) -> frozenset[int]:

@@ -6,6 +6,7 @@ import pytest
 import spacy
 
 from communique import nlp as nlp_module
+from communique.pipeline import load
 from communique.records import Statement
 
 
@@ -23,7 +24,7 @@ def test_component_in_a_users_pipeline() -> None:
 
 
 def test_load_adds_the_components() -> None:
-    nlp = nlp_module.load()
+    nlp = load()
     assert nlp.pipe_names[-2:] == ["communique_attribution", "communique_events"]
     assert "communique_paragraphs" in nlp.pipe_names
 
@@ -46,6 +47,6 @@ def test_fallback_takes_the_best_installed_model(monkeypatch: pytest.MonkeyPatch
 
 
 def test_paragraph_breaks_end_sentences() -> None:
-    doc = nlp_module.load()("Photo: Reuters\nWang told Blinken that the plan had failed.")
+    doc = load()("Photo: Reuters\nWang told Blinken that the plan had failed.")
     starts = [s.text.strip() for s in doc.sents]
     assert any(s.startswith("Wang told Blinken") for s in starts)

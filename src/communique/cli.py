@@ -28,11 +28,13 @@ from rich.table import Table
 
 from communique import corpus
 from communique import nlp as nlp_module
+from communique.attribution import learned
 from communique.eval import plover, polnear
 from communique.ingest import read, size
-from communique.pipeline import BATCH_SIZE, TIME_LIMIT, process
+from communique.pipeline import BATCH_SIZE, TIME_LIMIT, load, process
 from communique.records import Failure
 from communique.store import DEFAULT_DB, TABLES, VIEWS, Store, StoreError, refuse_overwrite
+from communique.train import frames as frame_training
 
 app = typer.Typer(
     help="Who said what, to whom, through which channel, and what they did, from news text.",
@@ -201,7 +203,7 @@ def extract(
     """
     published = _iso_date(published)
     try:
-        nlp = nlp_module.load(model)
+        nlp = load(model)
     except nlp_module.ModelNotFound as error:
         raise _fail(str(error)) from None
     failures: list[Failure] = []
@@ -525,7 +527,7 @@ def eval_polnear(
         raise _fail(f"PolNeAR {split} split not found at {root} (pass --data)")
     try:
         records = polnear.read_records(predictions) if predictions else None
-        nlp = nlp_module.load(model) if records is None else None
+        nlp = load(model) if records is None else None
     except (OSError, ValueError, nlp_module.ModelNotFound) as error:
         raise _fail(str(error)) from None
     report = polnear.evaluate(data, split.value, nlp=nlp, records=records)
@@ -552,7 +554,7 @@ def eval_plover(
     try:
         plover.load_gold(data)
         records = plover.read_records(predictions) if predictions else None
-        nlp = nlp_module.load(model) if records is None else None
+        nlp = load(model) if records is None else None
     except (OSError, ValueError, nlp_module.ModelNotFound) as error:
         raise _fail(str(error)) from None
     report = plover.evaluate(data, nlp=nlp, records=records)
@@ -573,27 +575,29 @@ def train_attribution(
     data: Annotated[Path, typer.Option(help="The PolNeAR directory.")] = Path(
         "../shared/data/polnear"
     ),
-    out: Annotated[
-        Path | None, typer.Option(help="Where to write the frame table (default: the package's).")
-    ] = None,
+    out: Annotated[Path, typer.Option(help="Where to write the frame table.")] = Path(
+        learned.TABLE
+    ),
     model: Annotated[str | None, typer.Option(help="spaCy model to parse with.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
 ) -> None:
     """Count the attribution frame model on PolNeAR train (never dev) and write its table.
 
-    Deterministic: the same data and model give the same table, byte for byte.
+    Deterministic: the same data and model give the same table, byte for byte. The
+    package's own table is src/communique/attribution/data/frames.tsv.
     """
-    from communique.attribution import learned
-
     if not (data / "train" / "text").is_dir():
         raise _fail(f"PolNeAR train split not found at {data / 'train'}")
-    nlp = nlp_module.load(model)
-    target = out or Path(learned.__file__).parent / "data" / learned.TABLE
-    with nlp.select_pipes(disable=["communique_attribution"]):
-        stats = learned.train(data, nlp)
+    try:
+        refuse_overwrite(out, force)
+        nlp = load(model)
+    except (StoreError, nlp_module.ModelNotFound) as error:
+        raise _fail(str(error)) from None
+    with nlp.select_pipes(disable=list(nlp_module.DOCUMENT_COMPONENTS)):
+        stats = frame_training.train(data, nlp)
     source = f"PolNeAR train split; parsed with {nlp.meta['name']} {nlp.meta['version']}"
-    learned.write_table(stats, target, source)
-    learned.frame_table.cache_clear()
-    err.print(f"wrote {len(stats)} frames to {target}", markup=False)
+    learned.write_table(stats, out, source)
+    _say(f"wrote {len(stats)} frames to {out}")
 
 
 if __name__ == "__main__":  # pragma: no cover

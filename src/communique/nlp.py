@@ -7,7 +7,6 @@ installed. See DESIGN.md, "Models".
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import numpy
 import spacy
@@ -98,25 +97,3 @@ def tokenizable(text: str) -> str:
     span texts from the original.
     """
     return _RUN.sub(lambda m: m[0][:PUNCTUATION_RUN] + " " * (len(m[0]) - PUNCTUATION_RUN), text)
-
-
-@lru_cache(maxsize=4)
-def load(name: str | None = None) -> Language:
-    """Load a spaCy pipeline with communique's components added.
-
-    The pipeline is cached per name: loading takes about a second.
-    """
-    model = resolve_model_name(name)
-    nlp = spacy.load(model)
-    before = "parser" if "parser" in nlp.pipe_names else None
-    if before:
-        nlp.add_pipe("communique_paragraphs", before=before)
-    else:
-        nlp.add_pipe("communique_paragraphs", first=True)
-    # Imported here: the component modules import this one.
-    from communique.attribution import component  # noqa: F401
-    from communique.events import component as events  # noqa: F401
-
-    nlp.add_pipe("communique_attribution", last=True)
-    nlp.add_pipe("communique_events", last=True)
-    return nlp

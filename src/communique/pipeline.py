@@ -14,18 +14,39 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from communique import nlp as nlp_module
+from communique.attribution import component as _attribution  # noqa: F401 (its factory)
+from communique.events import component as _events  # noqa: F401 (its factory)
 from communique.records import SCHEMA_VERSION, Document, Failure
 
 BATCH_SIZE = 32
 BATCH_CHARS = 150_000  # characters parsed in one batch, whatever the number of documents
 SEGMENT_CHARS = 50_000  # a longer document is parsed in pieces of at most this size
 TIME_LIMIT = 300.0  # seconds a document may take (checked between pieces and stages)
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None) -> Language:
+    """Load a spaCy pipeline (``name``, or the best installed English model) with
+    communique's components added.
+
+    The pipeline is cached per name: loading takes about a second.
+    """
+    nlp = spacy.load(nlp_module.resolve_model_name(name))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("communique_paragraphs", before="parser")
+    else:
+        nlp.add_pipe("communique_paragraphs", first=True)
+    nlp.add_pipe("communique_attribution", last=True)
+    nlp.add_pipe("communique_events", last=True)
+    return nlp
 
 
 class TimeLimitExceeded(Exception):
@@ -138,7 +159,7 @@ def process(
     ``time_limit`` seconds, is not yielded: it goes to ``on_failure`` (an error
     is also logged), and the batch goes on.
     """
-    nlp = nlp or nlp_module.load()
+    nlp = nlp or load()
     for batch in _batches(documents, batch_size):
         whole = [d for d in batch if len(d.text) <= SEGMENT_CHARS]
         docs = (_context(nlp.make_doc(nlp_module.tokenizable(d.text)), d) for d in whole)
@@ -171,6 +192,6 @@ def extract(
     """
     document = Document(id=doc_id, text=text, published=published)
     failures: list[Failure] = []
-    for _, result in process([document], nlp_module.load(model), on_failure=failures.append):
+    for _, result in process([document], load(model), on_failure=failures.append):
         return result
     raise RuntimeError(str(failures[0]) if failures else "no record produced")

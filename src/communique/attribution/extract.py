@@ -7,6 +7,7 @@ from bisect import bisect_right, insort
 from spacy.tokens import Doc, Token
 
 from communique.actors import ActorIndex, resolve_actors
+from communique.attribution.arguments import cue_subject
 from communique.attribution.frames import (
     Frame,
     QuoteMap,
@@ -19,9 +20,9 @@ from communique.attribution.frames import (
 from communique.attribution.lexicon import EXCHANGE_VERBS, channel_type, statement_class
 from communique.attribution.quotes import document_quotes
 from communique.attribution.speakers import Said, SpeakerResolver
-from communique.attribution.syntax import governors, noun_phrase, subject_of
 from communique.positions import sentence, text
 from communique.records import Span, Statement
+from communique.syntax import governors, noun_phrase
 
 _CONTINUATION_WINDOW = 3  # paragraphs within which "he added" continues a statement
 
@@ -53,13 +54,13 @@ class Exchanges:
                 verb = token.head
                 while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
                     verb = verb.head
-                subject = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
+                subject = cue_subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
                 if subject is not None:
                     people += [subject, *subject.conjuncts]
                 self._add(token.i, people, resolver)
             elif token.lemma_ in EXCHANGE_VERBS and token.pos_ == "VERB":
                 people = _partners(token)
-                subject = subject_of(token)
+                subject = cue_subject(token)
                 if people and subject is not None:
                     self._add(token.i, [subject, *subject.conjuncts, *people], resolver)
                 if sentence(token).start == 0 and token.dep_ == "ROOT" and subject is not None:

@@ -19,6 +19,14 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
+from communique.attribution.arguments import (
+    VIA_RANK,
+    addressee_of,
+    channel_of,
+    cue_subject,
+    exchange_of,
+    rule_cue,
+)
 from communique.attribution.learned import (
     best_frame,
     candidate_frames,
@@ -33,20 +41,10 @@ from communique.attribution.lexicon import (
     cue_class,
 )
 from communique.attribution.quotes import Quote
-from communique.attribution.syntax import (
-    SUBJECTS,
-    VIA_RANK,
-    addressee_of,
-    channel_of,
-    exchange_of,
-    noun_phrase,
-    rule_cue,
-    subject_of,
-)
 from communique.positions import sentence, token_at
 from communique.positions import text as doc_text
+from communique.syntax import SUBJECTS, noun_phrase
 
-# Dependencies through which a cue inherits the subject of the verb it hangs off.
 _DASH_AFTER = re.compile(r"\s*(?:—|–|--| - )\s*")
 
 
@@ -328,7 +326,7 @@ def _source_span(subject: Token) -> tuple[int, int]:
 
 def _document_subject(verb: Token) -> bool:
     """ "the statement read": an active "read" whose subject is a document."""
-    subject = subject_of(verb)
+    subject = cue_subject(verb)
     return subject is not None and subject.dep_ == "nsubj" and channel_type(subject) == "document"
 
 
@@ -371,7 +369,7 @@ def cue_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
             continue
         if cls == "document" and not _document_subject(verb):
             continue
-        subject = subject_of(verb)
+        subject = cue_subject(verb)
         if subject is None or qmap.inside(subject):
             continue
         source = _source_span(subject)
@@ -499,7 +497,7 @@ def learned_frames(doc: Doc, qmap: QuoteMap, frames: list[Frame]) -> list[Frame]
         if found is None:
             continue
         _, child, estimate = found
-        subject = noun_source(verb) if verb.pos_ == "NOUN" else subject_of(verb)
+        subject = noun_source(verb) if verb.pos_ == "NOUN" else cue_subject(verb)
         if subject is not None and qmap.inside(subject):
             continue
         if channel_type(child) is not None and child.dep_ == "dobj":

@@ -12,24 +12,22 @@ precision of predicting that frame.
 
 At run time a verb that the hand-written rules left alone becomes a cue when
 its best relation's estimate reaches ``THRESHOLD``. The table is plain TSV in
-``attribution/data/frames.tsv``; ``communique train attribution`` rebuilds it
-from the train split only, deterministically.
+``attribution/data/frames.tsv``; ``communique train attribution``
+(``communique.train.frames``) counts it from the train split only,
+deterministically.
 """
 
 from __future__ import annotations
 
 import csv
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from communique.attribution.syntax import noun_phrase, subject_of
-from communique.data import data_file, read_tsv
+from communique.data import data_file
 
 # Minimum estimated precision for a learned frame, and minimum training support.
 THRESHOLD = 0.25
@@ -108,23 +106,39 @@ def noun_source(noun: Token) -> Token | None:
     return None
 
 
-def _subtree(child: Token) -> set[int]:
-    return {t.i for root in content_root(child) for t in root.subtree if not t.is_punct}
-
-
 # -- the table --------------------------------------------------------------------------------
+
+
+def read_table(path: Path) -> dict[tuple[str, str], FrameStat]:
+    """A frame table (TSV, as ``write_table`` writes it), keyed by (lemma, relation)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        stats = [
+            FrameStat(r["lemma"], r["relation"], int(r["positive"]), int(r["total"])) for r in rows
+        ]
+    return {(stat.lemma, stat.relation): stat for stat in stats}
+
+
+def write_table(stats: list[FrameStat], path: Path, source: str) -> None:
+    """Write a frame table as TSV, with a header saying where it was counted."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(
+            "# Frame model: how often a verb with this dependent was annotated as an\n"
+            "# attribution whose content is that dependent (positive / total).\n"
+            f"# source: {source}\n"
+            "# rebuilt by `communique train attribution`; see communique/train/frames.py\n"
+        )
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(["lemma", "relation", "positive", "total"])
+        for stat in stats:
+            writer.writerow([stat.lemma, stat.relation, stat.positive, stat.total])
 
 
 @lru_cache(maxsize=1)
 def frame_table() -> dict[tuple[str, str], FrameStat]:
     """The packaged table, keyed by (lemma, relation)."""
-    if not data_file(__package__, TABLE).is_file():
-        return {}
-    table = {}
-    for row in read_tsv(__package__, TABLE):
-        stat = FrameStat(row["lemma"], row["relation"], int(row["positive"]), int(row["total"]))
-        table[stat.lemma, stat.relation] = stat
-    return table
+    path = data_file(__package__, TABLE)
+    return read_table(Path(str(path))) if path.is_file() else {}
 
 
 def best_frame(
@@ -145,91 +159,3 @@ def best_frame(
         if best is None or stat.estimate > best[2]:
             best = (relation, child, stat.estimate)
     return best
-
-
-# -- training ---------------------------------------------------------------------------------
-
-
-def _chars(doc: Doc, tokens: Iterable[int]) -> set[int]:
-    return {o for i in tokens for o in range(doc[i].idx, doc[i].idx + len(doc[i]))}
-
-
-def count_frames(
-    doc: Doc,
-    gold: list[tuple[frozenset[int], frozenset[int] | None]],
-    cue_offsets: set[int],
-    quoted: set[int],
-) -> tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]:
-    """Positive and total counts of (lemma, relation) in one annotated document.
-
-    ``gold`` holds (content, source) offset sets. A frame is positive when the verb
-    is part of a gold cue, the dependent's subtree matches that attribution's content
-    (the evaluation's half-overlap rule), and the verb's subject matches its source
-    (both absent, or overlapping), so the estimate is the precision of the whole frame.
-    """
-    positive: Counter[tuple[str, str]] = Counter()
-    total: Counter[tuple[str, str]] = Counter()
-    for verb in doc:
-        if verb.i in quoted:
-            continue
-        frames = list(candidate_frames(verb))
-        if not frames:
-            continue
-        subject = noun_source(verb) if verb.pos_ == "NOUN" else subject_of(verb)
-        source = _chars(doc, range(*noun_phrase(subject))) if subject is not None else None
-        for relation, child in frames:
-            key = (verb.lemma_.lower(), relation)
-            total[key] += 1
-            if verb.idx not in cue_offsets:
-                continue
-            chars = _chars(doc, _subtree(child))
-            for content, gold_source in gold:
-                if not content or 2 * len(chars & content) < max(len(chars), len(content)):
-                    continue
-                if (gold_source is None) == (source is None) and (
-                    gold_source is None or source & gold_source
-                ):
-                    positive[key] += 1
-                    break
-    return positive, total
-
-
-def train(data: Path, nlp: Language, split: str = "train") -> list[FrameStat]:
-    """Count frames over a PolNeAR split (train only, by design) and return the table."""
-    from communique.attribution.frames import QuoteMap
-    from communique.attribution.quotes import document_quotes
-    from communique.eval.polnear import load_gold
-
-    gold = load_gold(data, split)
-    names = sorted(gold)
-    positive: Counter[tuple[str, str]] = Counter()
-    total: Counter[tuple[str, str]] = Counter()
-    texts = (gold[name][0] for name in names)
-    for name, doc in zip(names, nlp.pipe(texts, batch_size=32), strict=True):
-        _, attributions = gold[name]
-        qmap = QuoteMap(doc, document_quotes(doc))
-        quoted = {i for i, q in enumerate(qmap.of_token) if q is not None}
-        cue_offsets = {o for a in attributions for o in a.cue}
-        pairs = [(a.content, a.source) for a in attributions]
-        p, t = count_frames(doc, pairs, cue_offsets, quoted)
-        positive.update(p)
-        total.update(t)
-    return [
-        FrameStat(lemma, relation, positive[lemma, relation], count)
-        for (lemma, relation), count in sorted(total.items())
-        if positive[lemma, relation] > 0
-    ]
-
-
-def write_table(stats: list[FrameStat], path: Path, source: str) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(
-            "# Frame model: how often a verb with this dependent was annotated as an\n"
-            "# attribution whose content is that dependent (positive / total).\n"
-            f"# source: {source}\n"
-            "# rebuilt by `communique train attribution`; see attribution/learned.py\n"
-        )
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        writer.writerow(["lemma", "relation", "positive", "total"])
-        for stat in stats:
-            writer.writerow([stat.lemma, stat.relation, stat.positive, stat.total])

@@ -21,8 +21,8 @@ from communique.actors import ActorIndex, load_gazetteer
 from communique.actors.mentions import Mention
 from communique.actors.resolution import Placed
 from communique.attribution.lexicon import channel_type
-from communique.attribution.syntax import noun_phrase
 from communique.positions import paragraph, sentence
+from communique.syntax import noun_phrase
 
 _ISSUE_VERBS = frozenset(
     {

@@ -58,6 +58,8 @@ from typing import Any
 from rich.table import Table
 
 from communique.eval.polnear import _interval, bootstrap, prf, read_records
+from communique.pipeline import process
+from communique.records import Document
 
 __all__ = [
     "CODES",
@@ -363,9 +365,6 @@ def evaluate(
     document, with no publication date) against the gold file at ``path``."""
     gold = load_gold(path)
     if records is None:
-        from communique.pipeline import process
-        from communique.records import Document
-
         documents = (Document(id=g.id, text=g.text) for g in gold)
         records = (record for _, record in process(documents, nlp))
     by_id = {r.get("doc_id"): r for r in records if isinstance(r, dict)}

@@ -48,6 +48,9 @@ from typing import Any
 
 from rich.table import Table
 
+from communique.pipeline import process
+from communique.records import Document
+
 Offsets = frozenset[int]
 Fragments = list[tuple[int, int]]
 Counts = tuple[float, float, float, float]  # precision numerator, denominator; recall's
@@ -486,9 +489,6 @@ def evaluate(
     """Score ``records`` (or communique's pipeline run over the split) against the gold."""
     gold = load_gold(data, split)
     if records is None:
-        from communique.pipeline import process
-        from communique.records import Document
-
         documents = (Document(id=name, text=text) for name, (text, _) in sorted(gold.items()))
         records = (record for _, record in process(documents, nlp))
     texts = {name: text for name, (text, _) in gold.items()}

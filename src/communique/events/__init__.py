@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from communique.actors import ActorIndex
-from communique.attribution.quotes import document_quotes
+from communique.attribution import document_quotes
 from communique.events.coding import Coded, main_events
 from communique.events.dates import event_date
 from communique.events.lexicon import contexts

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from communique.attribution.syntax import subject_of
+from communique.attribution import cue_subject
 from communique.events.lexicon import (
     COOPERATIVE,
     HOSTILE,
@@ -268,7 +268,7 @@ def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
         ) or (trigger.dep_ == "pobj" and patterns_type(trigger) in {"PROTEST", "ASSAULT"})
         if anchor.i == trigger.i or not (carried or taking_part):
             return []
-    subject = subject_of(anchor)
+    subject = cue_subject(anchor)
     if subject is None:
         return []
     return [subject, *subject.conjuncts]
@@ -295,7 +295,7 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
     if coded.type == "REQUEST":
         # "demanded that Hamas renounce ...": the one asked is the clause's subject.
         for clause in (c for c in coded.anchor.children if c.dep_ in {"ccomp", "xcomp"}):
-            subject = subject_of(clause) if clause.dep_ == "ccomp" else None
+            subject = cue_subject(clause) if clause.dep_ == "ccomp" else None
             if subject is not None:
                 candidates.append(subject)
     if (obj is not None and obj.dep_ != "nsubjpass") or (
@@ -316,7 +316,7 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
         # "... unless Baghdad accepted": the one the condition is put to.
         for clause in (c for c in coded.anchor.subtree if c.dep_ == "advcl"):
             if any(m.lower_ in {"if", "unless"} for m in clause.children):
-                subject = subject_of(clause)
+                subject = cue_subject(clause)
                 if subject is not None:
                     later.append(subject)
     # Last, where it happened: "fired shells at targets in Jericho".

@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Token
 from communique.actors import ActorIndex
 from communique.actors.gazetteer import load_gazetteer, subdivisions
 from communique.attribution.speakers import SpeakerResolver
-from communique.attribution.syntax import noun_phrase
 from communique.positions import entities
+from communique.syntax import noun_phrase
 
 
 class Participants:

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from communique.attribution.syntax import subject_of
+from communique.attribution import cue_subject
 from communique.data import read_tsv
 from communique.records import Statement
 
@@ -58,7 +58,7 @@ def _clause_subject(token: Token) -> Token | None:
     verb = token
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
-    return subject_of(verb)
+    return cue_subject(verb)
 
 
 def _is_demand(token: Token) -> bool:

@@ -1,7 +1,7 @@
 """Dask execution: the same ingest steps as tasks on a Dask distributed cluster.
 
 The client reads the inputs and skips stored documents, then submits chunks of
-documents as tasks. Each worker loads the model once (``nlp.load`` is cached per
+documents as tasks. Each worker loads the model once (``pipeline.load`` is cached per
 process), processes its chunk and writes the rows as Parquet files under the
 stage directory, renamed into place only when complete:
 
@@ -34,9 +34,9 @@ import pyarrow.parquet as pq
 from distributed import Client, LocalCluster, get_worker, wait
 from distributed.security import Security
 
-from communique import nlp as nlp_module
-from communique.corpus import Progress, Summary, new_documents, peak_rss
-from communique.pipeline import BATCH_SIZE, TIME_LIMIT, process
+from communique.corpus.local import new_documents
+from communique.corpus.summary import Progress, Summary, peak_rss
+from communique.pipeline import BATCH_SIZE, TIME_LIMIT, load, process
 from communique.records import Document, Failure
 from communique.store import TABLES, Batch, Store
 
@@ -94,7 +94,7 @@ def process_chunk(
     time_limit: float = TIME_LIMIT,
 ) -> dict[str, Any]:
     """The task: process documents and write their rows as a chunk under ``run``."""
-    nlp = nlp_module.load(model)
+    nlp = load(model)
     batch = Batch()
     for document, record in process(
         documents, nlp, batch_size, on_failure=batch.fail, time_limit=time_limit

@@ -1,4 +1,4 @@
-"""Reading the parse around a cue: its subject, addressee, channel and setting.
+"""Reading the parse around a cue: its class, subject, addressee, channel and setting.
 
 Plain functions over spaCy tokens, shared by the frame builders (``frames``)
 and the learned frame model (``learned``).
@@ -6,15 +6,11 @@ and the learned frame model (``learned``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from spacy.tokens import Token
 
 from communique.attribution.lexicon import EXCHANGE_VERBS, channel_type, cue_class
+from communique.syntax import governors, noun_phrase, subject_of
 
-# Dependencies through which a cue inherits the subject of the verb it hangs off.
-_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "acomp"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _VIA_PREPS = frozenset({"in", "on", "during", "through", "via", "at", "over", "from"})
 VIA_RANK = {"document": 0, "medium": 1, "occasion": 2}
 _SPEECH_TO = frozenset(
@@ -44,81 +40,9 @@ def rule_cue(token: Token) -> str | None:
     return None if cls == "stance" else cls
 
 
-def governors(verb: Token) -> Iterable[Token]:
-    """The verb, then the verbs it hangs off through conj/advcl/xcomp/pcomp."""
-    token = verb
-    seen = 0
-    while True:
-        yield token
-        if token.dep_ not in _CLIMB or token.head.i == token.i or seen > 6:
-            return
-        token = token.head
-        if token.dep_ in {"prep", "cc"}:  # "with Wang telling", "as well as providing"
-            token = token.head
-        seen += 1
-
-
-def subject_of(verb: Token) -> Token | None:
+def cue_subject(verb: Token) -> Token | None:
     """The subject a cue verb has, or inherits from the verb it hangs off."""
-    # "was quoted as saying": the subject of "quoted".
-    head = verb.head
-    quoted_as = verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote"
-    if quoted_as:
-        verb = head.head
-    elif any(c.dep_ == "auxpass" for c in verb.children) and verb.lemma_.lower() not in {
-        "commit",
-        "prepare",
-        "determine",
-        "dedicate",
-        "resolve",
-    }:  # "is committed to", "is prepared to" describe their subject's stance
-        # "Quiros was accused of ...": the passive subject is the target; the source is the
-        # agent ("by X"), if any.
-        agents = [
-            p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
-        ]
-        return agents[0] if agents else None
-    for governor in governors(verb):
-        subjects = [c for c in governor.children if c.dep_ in SUBJECTS]
-        if subjects:
-            # The nearest, should the parser give two ("HONOLULU, Feb 12 - Blinken told").
-            child = min(subjects, key=lambda c: abs(c.i - governor.i))
-            return child  # may be "who" in "Mr. Kamin, who emphasized that ...": as written
-        if governor.dep_ == "relcl" and governor.head.pos_ in {"NOUN", "PROPN"}:
-            return governor.head
-        if governor.dep_ == "acl" and governor.head.dep_ in {"dobj", "pobj"}:
-            # "issued a declaration demanding that ...": whoever issued it.
-            return subject_of(governor.head.head)
-        if governor.i == verb.i and verb.dep_ == "conj" and not rule_cue(verb.head):
-            # "X noted that A is coordinating ..., and reaffirmed that B": the parser joins the
-            # second cue to the verb inside the first one's content; its subject is X.
-            outer = next((g for g in governors(verb.head) if g.dep_ == "ccomp"), None)
-            if (
-                outer is not None
-                and rule_cue(outer.head)
-                and any(c.dep_ == "ccomp" for c in verb.children)
-            ):
-                return subject_of(outer.head)
-    return None
-
-
-def noun_phrase(head: Token, keep_appos: bool = True) -> tuple[int, int]:
-    """Token span of a noun phrase without its relative clauses and parentheses."""
-    start = head.left_edge.i
-    while start < head.i and head.doc[start].is_punct:
-        start += 1
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ in {"relcl", "acl", "advcl"} or child.left_edge.text in {"(", "["}:
-            break
-        if child.dep_ == "appos" and not keep_appos:
-            break
-        if child.dep_ == "punct":
-            continue
-        end = child.right_edge.i + 1
-    while end > start + 1 and head.doc[end - 1].is_punct:
-        end -= 1
-    return start, end
+    return subject_of(verb, rule_cue)
 
 
 def addressee_of(verb: Token, cls: str) -> int | None:

@@ -1,0 +1,1 @@
+"""Training communique's statistical parts; never imported at run time."""

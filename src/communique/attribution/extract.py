@@ -182,7 +182,7 @@ def extract_statements(doc: Doc, doc_id: str, index: ActorIndex | None = None) -
             head = doc.char_span(*via, alignment_mode="expand")
             if head is not None:
                 resolver.documents.add(head.root.i, via, speaker)
-        resolver.said.append(Said(anchor, speaker, addressee, paragraph))
+        resolver.said.append(Said(speaker, addressee, paragraph))
         cue = None
         if frame.cue:
             first, last = doc[frame.cue[0]], doc[frame.cue[-1]]

@@ -9,7 +9,6 @@ from spacy.tokens import Token
 
 from communique.data import read_tsv
 
-PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "him", "her", "them"})
 # Cue verbs whose object is what the statement is about, not its addressee.
 OBJECT_AS_CONTENT = frozenset({"deny", "confirm", "reiterate", "announce", "reject", "repeat"})
 # Cue verbs whose "of"/"against"/"about" object is the content: "warned Moscow of a price".

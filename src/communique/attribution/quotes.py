@@ -56,9 +56,6 @@ class Quote:
     def closed(self) -> bool:
         return self.close_mark is not None
 
-    def contains(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.fragments)
-
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
     for match in _PARAGRAPH.finditer(text):

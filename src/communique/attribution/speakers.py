@@ -49,7 +49,6 @@ _MALE_WORDS = ("spokesman", "mr", "king", "chairman", "businessman", "congressma
 class Said:
     """What a resolved statement leaves for the ones after it."""
 
-    token: int
     speaker: str | None
     addressee: str | None
     paragraph: int

@@ -10,8 +10,6 @@ from communique.data import read_tsv
 
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 HOSTILE = frozenset({"THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
-VERBAL = frozenset({"REQUEST", "ACCUSE", "REJECT"})
-TYPES = COOPERATIVE | HOSTILE | VERBAL
 
 
 @dataclass(frozen=True, slots=True)

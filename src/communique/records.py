@@ -5,11 +5,16 @@ indices, end exclusive). The shapes follow DESIGN.md ("Records"); fields added
 beyond it (``Statement.cue_class``, ``Actor.roles``, ``Actor.mentions``,
 ``Actor.members``, ``Document.source``, ``Failure.level``) are additive and keep
 ``SCHEMA_VERSION`` at 1.
+
+Each record's fields are written once, here, and ``to_dict`` is derived from them.
+A field's metadata carries what its type does not say: ``ROUND`` (``to_dict``
+rounds the value to that many places).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 SCHEMA_VERSION = 1
@@ -17,9 +22,32 @@ SCHEMA_VERSION = 1
 StatementKind = Literal["direct", "partial", "indirect", "mixed", "according_to"]
 ActorKind = Literal["person", "organization", "state", "group"]
 
+# Field metadata keys (see the module docstring).
+ROUND = "round"
+
+
+class Record:
+    """A record's ``to_dict``, derived from its dataclass fields."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields in order, as JSON values; spans as ``{start, end, text}``."""
+        return {f.name: _json(getattr(self, f.name), f.metadata) for f in fields(self)}
+
+
+def _json(value: Any, metadata: Mapping[str, Any]) -> Any:
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_json(item, {}) for item in value]
+    if ROUND in metadata:
+        return round(value, metadata[ROUND])
+    return value
+
 
 @dataclass(frozen=True, slots=True)
-class Span:
+class Span(Record):
     start: int
     end: int
     text: str
@@ -28,12 +56,9 @@ class Span:
     def of(cls, text: str, start: int, end: int) -> Span:
         return cls(start, end, text[start:end])
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
-
 
 @dataclass(slots=True)
-class Document:
+class Document(Record):
     id: str
     text: str
     title: str | None = None
@@ -42,12 +67,9 @@ class Document:
     url: str | None = None
     source: str | None = None  # where it was read from: "file" or "file:line"
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 @dataclass(slots=True)
-class Actor:
+class Actor(Record):
     id: str
     name: str
     kind: ActorKind
@@ -58,14 +80,9 @@ class Actor:
     mentions: list[Span] = field(default_factory=list)
     members: list[str] = field(default_factory=list)  # actor ids, for groups
 
-    def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["mentions"] = [m.to_dict() for m in self.mentions]
-        return out
-
 
 @dataclass(slots=True)
-class Statement:
+class Statement(Record):
     id: str
     doc_id: str
     kind: StatementKind
@@ -76,7 +93,7 @@ class Statement:
     addressee: str | None = None
     via: Span | None = None
     topics: list[str] = field(default_factory=list)
-    confidence: float = 1.0
+    confidence: float = field(default=1.0, metadata={ROUND: 3})
     cue_class: str = "speech"  # speech | belief | stance | other
 
     @property
@@ -87,28 +104,9 @@ class Statement:
     def end(self) -> int:
         return max(s.end for s in self.content)
 
-    def to_dict(self) -> dict[str, Any]:
-        def span(s: Span | None) -> dict[str, Any] | None:
-            return s.to_dict() if s is not None else None
-
-        return {
-            "id": self.id,
-            "doc_id": self.doc_id,
-            "kind": self.kind,
-            "cue": span(self.cue),
-            "content": [s.to_dict() for s in self.content],
-            "source": span(self.source),
-            "speaker": self.speaker,
-            "addressee": self.addressee,
-            "via": span(self.via),
-            "topics": list(self.topics),
-            "confidence": round(self.confidence, 3),
-            "cue_class": self.cue_class,
-        }
-
 
 @dataclass(slots=True)
-class Event:
+class Event(Record):
     id: str
     doc_id: str
     type: str
@@ -124,15 +122,9 @@ class Event:
     evidence: Span
     statement_id: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["trigger"] = self.trigger.to_dict()
-        out["evidence"] = self.evidence.to_dict()
-        return out
-
 
 @dataclass(slots=True)
-class Failure:
+class Failure(Record):
     """An input that could not be processed, with a one-line reason.
 
     ``level`` is "error" when nothing was stored from the input, "warning" when

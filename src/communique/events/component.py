@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from communique.attribution import component as _attribution  # noqa: F401 - extensions
-from communique.events import code_events
+from communique.events.coder import code_events
 
 log = logging.getLogger(__name__)
 

@@ -39,6 +39,53 @@ def test_tables_and_schema_version(tmp_path: Path) -> None:
         assert version == "1"
 
 
+# The tables of store version 1, as DESCRIBE gives them: changing one is a new STORE_VERSION.
+STORE_VERSION_1 = {
+    "documents": (
+        "doc_id VARCHAR | title VARCHAR | publisher VARCHAR | published DATE | url VARCHAR |"
+        "source VARCHAR | chars INTEGER | text_sha1 VARCHAR | text VARCHAR |"
+        "ingested_at TIMESTAMP_S"
+    ),
+    "statements": (
+        "doc_id VARCHAR | statement_id VARCHAR | kind VARCHAR | cue_class VARCHAR |"
+        "speaker VARCHAR | addressee VARCHAR | cue_start INTEGER | cue_end INTEGER |"
+        "cue_text VARCHAR | source_start INTEGER | source_end INTEGER | source_text VARCHAR |"
+        "via_start INTEGER | via_end INTEGER | via_text VARCHAR | content_start INTEGER |"
+        "content_end INTEGER | content_text VARCHAR |"
+        'content STRUCT("start" INTEGER, "end" INTEGER, "text" VARCHAR)[] |'
+        "topics VARCHAR[] | confidence DOUBLE"
+    ),
+    "actors": (
+        "doc_id VARCHAR | actor_id VARCHAR | name VARCHAR | kind VARCHAR | country VARCHAR |"
+        "sector VARCHAR | aliases VARCHAR[] | roles VARCHAR[] | members VARCHAR[]"
+    ),
+    "mentions": (
+        "doc_id VARCHAR | actor_id VARCHAR | start_char INTEGER | end_char INTEGER | text VARCHAR"
+    ),
+    "events": (
+        "doc_id VARCHAR | event_id VARCHAR | type VARCHAR | mode VARCHAR | context VARCHAR[] |"
+        "actors VARCHAR[] | recipients VARCHAR[] | date VARCHAR | negated BOOLEAN |"
+        "future BOOLEAN | hypothetical BOOLEAN | trigger_start INTEGER | trigger_end INTEGER |"
+        "trigger_text VARCHAR | evidence_start INTEGER | evidence_end INTEGER |"
+        "evidence_text VARCHAR | statement_id VARCHAR"
+    ),
+    "failures": (
+        "file VARCHAR | line INTEGER | level VARCHAR | reason VARCHAR | recorded_at TIMESTAMP_S"
+    ),
+}
+
+
+@pytest.mark.parametrize("table", sorted(STORE_VERSION_1))
+def test_tables_derived_from_the_records_are_those_of_store_version_1(
+    tmp_path: Path, table: str
+) -> None:
+    with Store(tmp_path / "c.duckdb") as store:
+        described = store.con.execute(f"DESCRIBE {table}").fetchall()
+    expected = [column.strip() for column in STORE_VERSION_1[table].split("|")]
+    assert [f"{name} {kind}" for name, kind, *_ in described] == expected
+    assert tuple(STORE_VERSION_1) == TABLES
+
+
 def test_rows_keep_offsets_into_the_stored_text(tmp_path: Path, processed) -> None:
     document, record = processed
     batch = Batch()

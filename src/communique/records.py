@@ -6,9 +6,10 @@ beyond it (``Statement.cue_class``, ``Actor.roles``, ``Actor.mentions``,
 ``Actor.members``, ``Document.source``, ``Failure.level``) are additive and keep
 ``SCHEMA_VERSION`` at 1.
 
-Each record's fields are written once, here, and ``to_dict`` is derived from them.
-A field's metadata carries what its type does not say: ``ROUND`` (``to_dict``
-rounds the value to that many places).
+Each record's fields are written once, here: ``to_dict`` and the store's tables
+(``communique.store``) are derived from them. A field's metadata carries what its
+type does not say: ``ROUND`` (``to_dict`` rounds the value to that many places) and
+``FORMAT`` (``"date"``: the string is an ISO date, YYYY-MM-DD, kept by the store as a DATE).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ ActorKind = Literal["person", "organization", "state", "group"]
 
 # Field metadata keys (see the module docstring).
 ROUND = "round"
+FORMAT = "format"
 
 
 class Record:
@@ -63,7 +65,7 @@ class Document(Record):
     text: str
     title: str | None = None
     publisher: str | None = None
-    published: str | None = None  # ISO date, YYYY-MM-DD
+    published: str | None = field(default=None, metadata={FORMAT: "date"})
     url: str | None = None
     source: str | None = None  # where it was read from: "file" or "file:line"
 

@@ -2,9 +2,11 @@
 
 Tables: ``documents``, ``statements``, ``actors``, ``mentions``, ``events`` and
 ``failures`` (plus ``meta``, which records the schema version), and the views
-``who_said_what`` and ``who_did_what`` with actor names in place of ids. Spans are
-flattened into ``<name>_start``, ``<name>_end`` and ``<name>_text`` columns, so
-every field keeps its character offsets into ``documents.text``.
+``who_said_what`` and ``who_did_what`` with actor names in place of ids. Each table
+is derived from its record's fields (``LAYOUTS``): spans are flattened into
+``<name>_start``, ``<name>_end`` and ``<name>_text`` columns, so every field keeps
+its character offsets into ``documents.text``, and a record read back from its rows
+is the record that was stored (``Store.records``).
 
 Writes go in one transaction per batch, and a document whose id is already
 stored is never stored again: a run killed halfway and restarted ends with each
@@ -19,119 +21,261 @@ a user (or, later, from a web page) can read the store and nothing else.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import EllipsisType, UnionType
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from communique.ingest.fields import text_sha1
-from communique.records import SCHEMA_VERSION, Document, Failure
+from communique.records import (
+    FORMAT,
+    SCHEMA_VERSION,
+    Actor,
+    Document,
+    Event,
+    Failure,
+    Record,
+    Span,
+    Statement,
+)
 
-# The store's own layout version; bump it when a table changes.
+# The store's own layout version; bump it when a table changes (tests/test_store.py pins them).
 STORE_VERSION = 1
 DEFAULT_DB = "communique.duckdb"
 
-SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("text", pa.string())])
-STRINGS = pa.list_(pa.string())
+# --- the tables, derived from the records' fields ---------------------------------------------
+# A field's type gives its Arrow type; a span is kept in three columns (<name>_start, _end,
+# _text), a list of spans as a list of structs. What the store adds to the records' fields
+# (extra columns, column order, renames, the mentions table) is declared once, in LAYOUTS.
+
+_SCALARS: dict[Any, pa.DataType] = {
+    str: pa.string(),
+    int: pa.int32(),
+    float: pa.float64(),
+    bool: pa.bool_(),
+}
 
 
-def _span(name: str) -> list[pa.Field]:
-    return [
-        pa.field(f"{name}_start", pa.int32()),
-        pa.field(f"{name}_end", pa.int32()),
-        pa.field(f"{name}_text", pa.string()),
-    ]
+def _typed_fields(record: type[Record]) -> list[tuple[dataclasses.Field[Any], Any]]:
+    """A record type's fields with their types."""
+    hints = get_type_hints(record)
+    return [(field, hints[field.name]) for field in dataclasses.fields(record)]
 
 
-SCHEMAS: dict[str, pa.Schema] = {
-    "documents": pa.schema(
-        [
-            ("doc_id", pa.string()),
-            ("title", pa.string()),
-            ("publisher", pa.string()),
-            ("published", pa.date32()),
-            ("url", pa.string()),
-            ("source", pa.string()),
-            ("chars", pa.int32()),
-            ("text_sha1", pa.string()),
-            ("text", pa.string()),
-            ("ingested_at", pa.timestamp("s")),
-        ]
+def _required(hint: Any) -> Any:
+    """A field's type without its ``| None``."""
+    if get_origin(hint) in (Union, UnionType):
+        (hint,) = (arg for arg in get_args(hint) if arg is not type(None))
+    return hint
+
+
+def _arrow(hint: Any) -> pa.DataType:
+    """The Arrow type of a record field's type."""
+    hint = _required(hint)
+    if hint is Span:
+        return SPAN
+    if get_origin(hint) is list:
+        return pa.list_(_arrow(get_args(hint)[0]))
+    if get_origin(hint) is Literal:
+        return _SCALARS[type(get_args(hint)[0])]
+    return _SCALARS[hint]
+
+
+SPAN = pa.struct([(f.name, _arrow(hint)) for f, hint in _typed_fields(Span)])
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _value(item: Mapping[str, Any], field: dataclasses.Field[Any]) -> Any:
+    """A field's value in a record's dict; its default if the dict was made before the field."""
+    if field.name in item:
+        return item[field.name]
+    if field.default_factory is not dataclasses.MISSING:
+        return field.default_factory()
+    if field.default is not dataclasses.MISSING:
+        return field.default
+    raise KeyError(field.name)
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """A record field in a table: one column, or three for a span (``<column>_start``, ...)."""
+
+    field: dataclasses.Field[Any]
+    column: str
+    type: pa.DataType
+
+    @property
+    def date(self) -> bool:
+        """An ISO date string, kept as a DATE."""
+        return self.field.metadata.get(FORMAT) == "date"
+
+    def columns(self) -> list[pa.Field]:
+        if self.type == SPAN:
+            return [pa.field(f"{self.column}_{part.name}", part.type) for part in SPAN]
+        return [pa.field(self.column, pa.date32() if self.date else self.type)]
+
+    def put(self, item: Mapping[str, Any]) -> dict[str, Any]:
+        """The field's columns in the row of a record's dict."""
+        value = _value(item, self.field)
+        if self.type == SPAN:
+            return {f"{self.column}_{part}": (value or {}).get(part) for part in SPAN.names}
+        return {self.column: _date(value) if self.date else value}
+
+    def take(self, row: Mapping[str, Any]) -> Any:
+        """The field's value in a record's dict, from its row (the inverse of ``put``)."""
+        if self.type == SPAN:
+            if row[f"{self.column}_start"] is None:
+                return None
+            return {part: row[f"{self.column}_{part}"] for part in SPAN.names}
+        value = row[self.column]
+        return value.isoformat() if self.date and value is not None else value
+
+
+@dataclass(frozen=True, slots=True)
+class Extra:
+    """A column the store adds to a record's fields, computed from the record's dict."""
+
+    name: str
+    type: pa.DataType
+    value: Callable[[Mapping[str, Any]], Any] | None = None  # None: the dict's own key
+
+    def columns(self) -> list[pa.Field]:
+        return [pa.field(self.name, self.type)]
+
+    def put(self, item: Mapping[str, Any]) -> dict[str, Any]:
+        return {self.name: item[self.name] if self.value is None else self.value(item)}
+
+
+def _ordinal(record_id: str) -> int:
+    """The number in an id such as "doc:s12" or "doc:a3": records keep that order."""
+    tail = record_id.rpartition(":")[2].lstrip("sae")
+    return int(tail) if tail.isdigit() else 0
+
+
+class Layout:
+    """A record type as a table: its fields and the store's extras, in column order.
+
+    ``order`` names fields and places extras; ``...`` stands for the fields it does not
+    name, in the record's order. ``renamed`` gives a field its column name (a span's
+    columns take it as their prefix); ``elsewhere`` names fields kept in another table.
+    """
+
+    def __init__(
+        self,
+        record: type[Record],
+        *order: str | Extra | EllipsisType,
+        renamed: Mapping[str, str] | None = None,
+        elsewhere: tuple[str, ...] = (),
+    ) -> None:
+        renamed = renamed or {}
+        typed = {f.name: (f, hint) for f, hint in _typed_fields(record)}
+        named = {part for part in order if isinstance(part, str)}
+        rest = [name for name in typed if name not in named and name not in elsewhere]
+        if rest and ... not in order:
+            raise ValueError(f"{record.__name__} fields with no column: {', '.join(rest)}")
+        self.parts: list[Stored | Extra] = []
+        for part in order:
+            for name in rest if part is ... else [part]:
+                if isinstance(name, Extra):
+                    self.parts.append(name)
+                else:
+                    field, hint = typed[name]
+                    self.parts.append(Stored(field, renamed.get(name, name), _arrow(hint)))
+        self.fields: dict[str, Stored] = {
+            p.field.name: p for p in self.parts if isinstance(p, Stored)
+        }
+        self.names = list(typed)
+        self.key = renamed.get("id", "id")  # the column of the record's id
+        self.schema = pa.schema([column for part in self.parts for column in part.columns()])
+
+    def row(self, item: Mapping[str, Any]) -> dict[str, Any]:
+        """The table row of a record's dict."""
+        row: dict[str, Any] = {}
+        for part in self.parts:
+            row.update(part.put(item))
+        return row
+
+    def record(self, row: Mapping[str, Any], **elsewhere: Any) -> dict[str, Any]:
+        """A record's dict from its row and the fields kept elsewhere, in field order."""
+        return {
+            name: elsewhere[name] if name in elsewhere else self.fields[name].take(row)
+            for name in self.names
+        }
+
+    def in_order(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Rows in their records' order: by the number in their ids ("doc:s12")."""
+        return sorted(rows, key=lambda row: _ordinal(row[self.key]))
+
+
+# The whole content of a statement at a glance: where it starts and ends, its pieces joined.
+def _content_start(statement: Mapping[str, Any]) -> int | None:
+    return min((span["start"] for span in statement["content"]), default=None)
+
+
+def _content_end(statement: Mapping[str, Any]) -> int | None:
+    return max((span["end"] for span in statement["content"]), default=None)
+
+
+def _content_text(statement: Mapping[str, Any]) -> str:
+    return " … ".join(span["text"] for span in statement["content"])
+
+
+_DOC_ID = Extra("doc_id", pa.string())  # of an actor or a mention
+LAYOUTS: dict[str, Layout] = {
+    "documents": Layout(
+        Document,
+        "id",
+        ...,
+        Extra("chars", pa.int32(), lambda d: len(d["text"])),
+        Extra("text_sha1", pa.string(), lambda d: text_sha1(d["text"])),
+        "text",
+        Extra("ingested_at", pa.timestamp("s"), lambda _: _now()),
+        renamed={"id": "doc_id"},
     ),
-    "statements": pa.schema(
-        [
-            ("doc_id", pa.string()),
-            ("statement_id", pa.string()),
-            ("kind", pa.string()),
-            ("cue_class", pa.string()),
-            ("speaker", pa.string()),
-            ("addressee", pa.string()),
-            *_span("cue"),
-            *_span("source"),
-            *_span("via"),
-            ("content_start", pa.int32()),
-            ("content_end", pa.int32()),
-            ("content_text", pa.string()),
-            ("content", pa.list_(SPAN)),
-            ("topics", STRINGS),
-            ("confidence", pa.float64()),
-        ]
+    "statements": Layout(
+        Statement,
+        *("doc_id", "id", "kind", "cue_class", "speaker", "addressee", "cue", "source", "via"),
+        Extra("content_start", pa.int32(), _content_start),
+        Extra("content_end", pa.int32(), _content_end),
+        Extra("content_text", pa.string(), _content_text),
+        ...,
+        renamed={"id": "statement_id"},
     ),
-    "actors": pa.schema(
-        [
-            ("doc_id", pa.string()),
-            ("actor_id", pa.string()),
-            ("name", pa.string()),
-            ("kind", pa.string()),
-            ("country", pa.string()),
-            ("sector", pa.string()),
-            ("aliases", STRINGS),
-            ("roles", STRINGS),
-            ("members", STRINGS),
-        ]
+    "actors": Layout(Actor, _DOC_ID, ..., renamed={"id": "actor_id"}, elsewhere=("mentions",)),
+    "mentions": Layout(  # Actor.mentions, one row each
+        Span,
+        _DOC_ID,
+        Extra("actor_id", pa.string()),
+        ...,
+        renamed={"start": "start_char", "end": "end_char"},
     ),
-    "mentions": pa.schema(
-        [
-            ("doc_id", pa.string()),
-            ("actor_id", pa.string()),
-            ("start_char", pa.int32()),
-            ("end_char", pa.int32()),
-            ("text", pa.string()),
-        ]
-    ),
-    "events": pa.schema(
-        [
-            ("doc_id", pa.string()),
-            ("event_id", pa.string()),
-            ("type", pa.string()),
-            ("mode", pa.string()),
-            ("context", STRINGS),
-            ("actors", STRINGS),
-            ("recipients", STRINGS),
-            ("date", pa.string()),  # a day, an ISO week (2022-W05) or a month (2022-01)
-            ("negated", pa.bool_()),
-            ("future", pa.bool_()),
-            ("hypothetical", pa.bool_()),
-            *_span("trigger"),
-            *_span("evidence"),
-            ("statement_id", pa.string()),
-        ]
-    ),
-    "failures": pa.schema(
-        [
-            ("file", pa.string()),
-            ("line", pa.int32()),
-            ("level", pa.string()),
-            ("reason", pa.string()),
-            ("recorded_at", pa.timestamp("s")),
-        ]
+    "events": Layout(Event, "doc_id", "id", ..., renamed={"id": "event_id"}),
+    "failures": Layout(
+        Failure,
+        *("file", "line", "level"),
+        ...,
+        Extra("recorded_at", pa.timestamp("s"), lambda _: _now()),
     ),
 }
+SCHEMAS: dict[str, pa.Schema] = {name: layout.schema for name, layout in LAYOUTS.items()}
 TABLES: tuple[str, ...] = tuple(SCHEMAS)
 # Views with actor names in place of ids, for reading the store by eye.
 _NAMES = (
@@ -167,108 +311,25 @@ class StoreError(RuntimeError):
     """The store cannot be opened or written (locked, another schema version, ...)."""
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
-
-
-def _flat(name: str, span: dict[str, Any] | None) -> dict[str, Any]:
-    span = span or {}
-    return {f"{name}_{key}": span.get(key) for key in ("start", "end", "text")}
-
-
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def rows(document: Document, record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """The table rows of one processed document (pure: no store needed)."""
-    doc_id = record["doc_id"]
-    out: dict[str, list[dict[str, Any]]] = {
-        "documents": [
-            {
-                "doc_id": doc_id,
-                "title": document.title,
-                "publisher": document.publisher,
-                "published": _date(document.published),
-                "url": document.url,
-                "source": document.source,
-                "chars": len(document.text),
-                "text_sha1": text_sha1(document.text),
-                "text": document.text,
-                "ingested_at": _now(),
-            }
+    doc_id, actors = record["doc_id"], record["actors"]
+    items = {
+        "documents": [{**document.to_dict(), "id": doc_id}],
+        "statements": record["statements"],
+        "actors": [{"doc_id": doc_id, **actor} for actor in actors],
+        "mentions": [
+            {"doc_id": doc_id, "actor_id": actor["id"], **mention}
+            for actor in actors
+            for mention in actor.get("mentions", [])
         ],
-        "statements": [],
-        "actors": [],
-        "mentions": [],
-        "events": [],
+        "events": record["events"],
     }
-    for s in record["statements"]:
-        content = s["content"]
-        out["statements"].append(
-            {
-                "doc_id": doc_id,
-                "statement_id": s["id"],
-                "kind": s["kind"],
-                "cue_class": s.get("cue_class"),
-                "speaker": s["speaker"],
-                "addressee": s["addressee"],
-                **_flat("cue", s["cue"]),
-                **_flat("source", s["source"]),
-                **_flat("via", s["via"]),
-                "content_start": min(c["start"] for c in content) if content else None,
-                "content_end": max(c["end"] for c in content) if content else None,
-                "content_text": " … ".join(c["text"] for c in content),
-                "content": content,
-                "topics": s["topics"],
-                "confidence": s["confidence"],
-            }
-        )
-    for a in record["actors"]:
-        out["actors"].append(
-            {
-                "doc_id": doc_id,
-                "actor_id": a["id"],
-                **{k: a[k] for k in ("name", "kind", "country", "sector")},
-                **{k: a.get(k, []) for k in ("aliases", "roles", "members")},
-            }
-        )
-        out["mentions"].extend(
-            {
-                "doc_id": doc_id,
-                "actor_id": a["id"],
-                "start_char": m["start"],
-                "end_char": m["end"],
-                "text": m["text"],
-            }
-            for m in a.get("mentions", [])
-        )
-    for e in record["events"]:
-        out["events"].append(
-            {
-                "doc_id": doc_id,
-                "event_id": e["id"],
-                **{k: e[k] for k in ("type", "mode", "context", "actors", "recipients", "date")},
-                **{k: e[k] for k in ("negated", "future", "hypothetical")},
-                **_flat("trigger", e["trigger"]),
-                **_flat("evidence", e["evidence"]),
-                "statement_id": e.get("statement_id"),
-            }
-        )
-    return out
+    return {name: [LAYOUTS[name].row(item) for item in found] for name, found in items.items()}
 
 
 def failure_row(failure: Failure) -> dict[str, Any]:
-    return {
-        "file": failure.file,
-        "line": failure.line,
-        "level": failure.level,
-        "reason": failure.reason,
-        "recorded_at": _now(),
-    }
+    return LAYOUTS["failures"].row(failure.to_dict())
 
 
 class Batch:
@@ -509,69 +570,23 @@ class Store:
         return [d[0] for d in relation.description], relation.fetchall()
 
 
-def _ordinal(record_id: str) -> int:
-    """The number in an id such as "doc:s12" or "doc:a3": records keep that order."""
-    tail = record_id.rpartition(":")[2].lstrip("sae")
-    return int(tail) if tail.isdigit() else 0
-
-
-def _span_of(row: dict[str, Any], name: str) -> dict[str, Any] | None:
-    if row[f"{name}_start"] is None:
-        return None
-    return {key: row[f"{name}_{key}"] for key in ("start", "end", "text")}
-
-
 def _record(document: dict[str, Any], rows: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """A schema-1 record from a document's rows (the inverse of ``rows``)."""
     mentions: dict[str, list[dict[str, Any]]] = {}
-    for m in sorted(rows["mentions"], key=lambda m: (m["start_char"], m["end_char"])):
-        span = {"start": m["start_char"], "end": m["end_char"], "text": m["text"]}
-        mentions.setdefault(m["actor_id"], []).append(span)
-    statements = [
-        {
-            "id": s["statement_id"],
-            "doc_id": s["doc_id"],
-            "kind": s["kind"],
-            "cue": _span_of(s, "cue"),
-            "content": s["content"],
-            "source": _span_of(s, "source"),
-            "speaker": s["speaker"],
-            "addressee": s["addressee"],
-            "via": _span_of(s, "via"),
-            "topics": s["topics"],
-            "confidence": s["confidence"],
-            "cue_class": s["cue_class"],
-        }
-        for s in sorted(rows["statements"], key=lambda s: _ordinal(s["statement_id"]))
-    ]
-    actors = [
-        {
-            "id": a["actor_id"],
-            **{k: a[k] for k in ("name", "kind", "country", "sector", "aliases", "roles")},
-            "mentions": mentions.get(a["actor_id"], []),
-            "members": a["members"],
-        }
-        for a in sorted(rows["actors"], key=lambda a: _ordinal(a["actor_id"]))
-    ]
-    events = [
-        {
-            "id": e["event_id"],
-            "doc_id": e["doc_id"],
-            **{k: e[k] for k in ("type", "mode", "context", "actors", "recipients", "date")},
-            **{k: e[k] for k in ("negated", "future", "hypothetical")},
-            "trigger": _span_of(e, "trigger"),
-            "evidence": _span_of(e, "evidence"),
-            "statement_id": e["statement_id"],
-        }
-        for e in sorted(rows["events"], key=lambda e: _ordinal(e["event_id"]))
-    ]
+    for row in sorted(rows["mentions"], key=lambda m: (m["start_char"], m["end_char"])):
+        mentions.setdefault(row["actor_id"], []).append(LAYOUTS["mentions"].record(row))
+
+    statements, actors, events = (LAYOUTS[name] for name in ("statements", "actors", "events"))
     return {
         "schema": SCHEMA_VERSION,
         "doc_id": document["doc_id"],
         "text": document["text"],
-        "statements": statements,
-        "actors": actors,
-        "events": events,
+        "statements": [statements.record(s) for s in statements.in_order(rows["statements"])],
+        "actors": [
+            actors.record(a, mentions=mentions.get(a["actor_id"], []))
+            for a in actors.in_order(rows["actors"])
+        ],
+        "events": [events.record(e) for e in events.in_order(rows["events"])],
     }
 
 

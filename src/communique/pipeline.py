@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from communique import nlp as nlp_module
+from communique.actors import component as _actors  # noqa: F401 (its factory)
 from communique.attribution import component as _attribution  # noqa: F401 (its factory)
 from communique.events import component as _events  # noqa: F401 (its factory)
 from communique.records import SCHEMA_VERSION, Document, Failure
@@ -44,6 +45,7 @@ def load(name: str | None = None) -> Language:
         nlp.add_pipe("communique_paragraphs", before="parser")
     else:
         nlp.add_pipe("communique_paragraphs", first=True)
+    nlp.add_pipe("communique_actors", last=True)
     nlp.add_pipe("communique_attribution", last=True)
     nlp.add_pipe("communique_events", last=True)
     return nlp

@@ -1,7 +1,23 @@
-"""Actors: who is mentioned, resolved to one canonical record each."""
+"""Actors: who is mentioned, resolved to one canonical record each.
 
-from communique.actors.gazetteer import load_gazetteer
+What later stages may use: the ``ActorDirectory`` the component leaves in
+``doc._.actor_directory`` (and the ``Placed`` mentions it gives back), and the
+gazetteer.
+"""
+
+from communique.actors.component import Actors
+from communique.actors.directory import ActorDirectory
+from communique.actors.gazetteer import load_gazetteer, subdivisions
 from communique.actors.mentions import Mention, find_mentions
-from communique.actors.resolution import ActorIndex, resolve_actors
+from communique.actors.resolution import Placed, resolve_actors
 
-__all__ = ["ActorIndex", "Mention", "find_mentions", "load_gazetteer", "resolve_actors"]
+__all__ = [
+    "ActorDirectory",
+    "Actors",
+    "Mention",
+    "Placed",
+    "find_mentions",
+    "load_gazetteer",
+    "resolve_actors",
+    "subdivisions",
+]

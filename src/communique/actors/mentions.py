@@ -38,7 +38,9 @@ class Mention:
     start: int
     end: int
     kind: str  # "person" | "organization" | "state" | "group"
-    source: str  # "gazetteer" | "name" | "description"
+    # "gazetteer" | "name" | "description" | "title"; from later stages (``ActorDirectory``):
+    # "demonym" | "coordination" | "later"
+    source: str
     entry: Entry | None = None
     roles: list[str] = field(default_factory=list)
     role_classes: set[str] = field(default_factory=set)

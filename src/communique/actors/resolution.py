@@ -41,6 +41,11 @@ class Placed:
     def end(self) -> int:
         return self.mention.end
 
+    @property
+    def head(self) -> int:
+        """The mention's head token (-1 if it has none)."""
+        return self.mention.head
+
 
 class ActorIndex:
     """The actors of one document and where each is mentioned (token spans)."""
@@ -132,6 +137,12 @@ class ActorIndex:
             actor.country = countries.pop()
         self.place(Mention(start, end, "group", "coordination", head=span.root.i), actor)
         return actor
+
+    def give_country(self, actor: Actor, state: Actor) -> None:
+        """Give ``actor`` the country of ``state`` if it has none."""
+        if actor.country is None:
+            actor.country = state.country
+            self._state_of(actor)
 
     def _organization_named(self, actor: Actor, name: str) -> None:
         for word in name.lower().replace("’", "'").split():

@@ -6,7 +6,7 @@ from bisect import bisect_right, insort
 
 from spacy.tokens import Doc, Token
 
-from communique.actors import ActorIndex, resolve_actors
+from communique.actors import ActorDirectory
 from communique.attribution.arguments import cue_subject
 from communique.attribution.frames import (
     Frame,
@@ -122,9 +122,9 @@ def _content_spans(doc: Doc, frame: Frame) -> list[Span]:
     return spans
 
 
-def extract_statements(doc: Doc, doc_id: str, index: ActorIndex | None = None) -> list[Statement]:
-    """All statements in a parsed document, in text order."""
-    index = index if index is not None else resolve_actors(doc, doc_id)
+def extract_statements(doc: Doc, doc_id: str, actors: ActorDirectory) -> list[Statement]:
+    """All statements in a parsed document, in text order, their speakers and addressees
+    among ``actors`` (the document's, from the actors stage)."""
     full = text(doc)
     qmap = QuoteMap(doc, document_quotes(doc))
     frames = cue_frames(doc, qmap)
@@ -134,7 +134,7 @@ def extract_statements(doc: Doc, doc_id: str, index: ActorIndex | None = None) -
     frames += according_frames(doc, frames)
     frames.sort(key=lambda f: _order(f, doc))
 
-    resolver = SpeakerResolver(doc, index, quoted=lambda i: qmap.of_token[i] is not None)
+    resolver = SpeakerResolver(doc, actors, quoted=lambda i: qmap.of_token[i] is not None)
     _register_documents(doc, resolver)
     exchanges = Exchanges(doc, resolver)
     statements: list[Statement] = []

@@ -17,9 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from communique.actors import ActorIndex, load_gazetteer
-from communique.actors.mentions import Mention
-from communique.actors.resolution import Placed
+from communique.actors import ActorDirectory, Placed, load_gazetteer
 from communique.attribution.lexicon import channel_type
 from communique.positions import paragraph, sentence
 from communique.syntax import noun_phrase
@@ -41,8 +39,6 @@ _ISSUE_VERBS = frozenset(
 _MALE = frozenset({"he", "him", "his"})
 _FEMALE = frozenset({"she", "her", "hers"})
 _PLURAL = frozenset({"they", "them", "it", "we", "its", "their"})
-_FEMALE_WORDS = ("woman", "ms", "mrs", "miss", "madam", "queen", "chairwoman")
-_MALE_WORDS = ("spokesman", "mr", "king", "chairman", "businessman", "congressman")
 
 
 @dataclass(slots=True)
@@ -82,30 +78,19 @@ class SpeakerResolver:
     """Resolves sources and addressees in text order, remembering what was said."""
 
     def __init__(
-        self, doc: Doc, index: ActorIndex, quoted: Callable[[int], bool] = lambda i: False
+        self, doc: Doc, actors: ActorDirectory, quoted: Callable[[int], bool] = lambda i: False
     ) -> None:
         self.doc = doc
-        self.index = index
+        self.actors = actors
         self.quoted = quoted
         self.said: list[Said] = []  # only ever appended to
         self._said_furthest: list[int] = []  # the highest paragraph in ``said[: n + 1]``
-        self.gender: dict[str, str] = {}
+        self.gender: dict[str, str] = actors.genders()  # pronouns teach more
         self.documents = Documents()
-        self._learn_genders()
 
     # -- genders ---------------------------------------------------------------------------
-    def _learn_genders(self) -> None:
-        for placed in self.index.placed:
-            words = self.doc[placed.start : placed.end].text.lower().replace(".", "").split()
-            for role in self.index.actors[placed.actor_id].roles:
-                words += role.split()
-            if any(w.endswith(_FEMALE_WORDS) for w in words):
-                self.gender.setdefault(placed.actor_id, "f")
-            elif any(w in _MALE_WORDS for w in words):
-                self.gender.setdefault(placed.actor_id, "m")
-
     def _fits(self, actor_id: str, pronoun: str) -> bool:
-        actor = self.index.get(actor_id)
+        actor = self.actors.get(actor_id)
         if actor is None:
             return False
         if pronoun in {"it", "its"}:
@@ -135,16 +120,14 @@ class SpeakerResolver:
         if in_sentence:
             # A subject before the pronoun first: "Rebels rejected a Senegalese plan, and said
             # they ...".
-            subjects = [
-                p for p in in_sentence if self.doc[p.mention.head].dep_ in {"nsubj", "nsubjpass"}
-            ]
+            subjects = [p for p in in_sentence if self.doc[p.head].dep_ in {"nsubj", "nsubjpass"}]
             return self._remember((subjects or in_sentence)[0].actor_id, word)
         if previous is not None:
             # The subject of the sentence before: "Zakharova was speaking. ... she said".
             for placed in self._mentions_before(sent.start):
                 if placed.start < previous.start:
                     break
-                head = self.doc[placed.mention.head]
+                head = self.doc[placed.head]
                 if head.dep_ in {"nsubj", "nsubjpass"} and self._fits(placed.actor_id, word):
                     return self._remember(placed.actor_id, word)
         paragraph = self.paragraph(token.i)
@@ -161,7 +144,7 @@ class SpeakerResolver:
         for placed in self._mentions_before(token.i):
             if not self._fits(placed.actor_id, word):
                 continue
-            head = self.doc[placed.mention.head] if placed.mention.head >= 0 else None
+            head = self.doc[placed.head] if placed.head >= 0 else None
             if head is not None and head.dep_ in {"nsubj", "nsubjpass"}:
                 return self._remember(placed.actor_id, word)
             fallback = fallback or placed.actor_id
@@ -170,8 +153,8 @@ class SpeakerResolver:
     def _mentions_before(self, i: int) -> Iterator[Placed]:
         """Mentions before token ``i``, nearest first, leaving out those inside quotations:
         whoever is named in a quote is not the one quoted."""
-        for placed in self.index.before(i):
-            if not self.quoted(placed.mention.head):
+        for placed in self.actors.before(i):
+            if not self.quoted(placed.head):
                 yield placed
 
     def _remember(self, actor_id: str | None, pronoun: str) -> str | None:
@@ -214,26 +197,14 @@ class SpeakerResolver:
         """The actor a word refers to, if any: a mention, a demonym, an organisation's noun."""
         if token.lower_ in _MALE | _FEMALE | _PLURAL and token.pos_ == "PRON":
             return self.pronoun(token)
-        placed = self.index.at_token(token.i)
-        if placed is not None:
-            return placed.actor_id
-        gaz = load_gazetteer()
-        iso3 = gaz.demonyms.get(token.lower_)
+        found = self.actors.at(token.i)
+        if found is not None:
+            return found
+        iso3 = load_gazetteer().demonyms.get(token.lower_)
         if iso3:
-            return self.state(iso3, token)
+            return self.actors.state(iso3, token.i)
         # "council papers": the organisation whose name ends in that word.
-        organization = self.index.organization_ending(token.lower_)
-        return organization.id if organization is not None else None
-
-    def state(self, iso3: str, token: Token) -> str:
-        known = self.index.state(iso3)
-        if known is not None:
-            return known.id
-        actor = self.index.new_actor(load_gazetteer().country_name(iso3), "state", iso3)
-        self.index.place(
-            Mention(token.i, token.i + 1, "state", "demonym", country=iso3, head=token.i), actor
-        )
-        return actor.id
+        return self.actors.organization_ending(token.lower_)
 
     def source(self, span: tuple[int, int]) -> tuple[str | None, tuple[int, int] | None]:
         """The speaker of a source span, and the document it points back to, if any."""
@@ -257,7 +228,7 @@ class SpeakerResolver:
         if len(conjuncts) > 1:
             members = [a for a in (self.actor_at(t) or self.inner(t) for t in conjuncts) if a]
             if len(set(members)) > 1:
-                return self.index.group(members, *span).id, None
+                return self.actors.group(members, *span), None
         actor = self.actor_at(head) or self.inner(head, span)
         if actor is None:
             actor = self._new_source(head, span)
@@ -266,11 +237,7 @@ class SpeakerResolver:
     def inner(self, head: Token, span: tuple[int, int] | None = None) -> str | None:
         """The mention inside a phrase nearest its head ("its NATO allies" -> NATO)."""
         start, end = span if span else noun_phrase(head, keep_appos=False)
-        inside = self.index.in_span(start, end)
-        if not inside:
-            return None
-        nearest = min(inside, key=lambda p: abs(p.mention.head - head.i))
-        return nearest.actor_id
+        return self.actors.nearest_in(start, end, head.i)
 
     def _new_source(self, head: Token, span: tuple[int, int]) -> str:
         """An actor for a source nothing else names: "Analysts", "Zakharova"."""
@@ -282,9 +249,7 @@ class SpeakerResolver:
             kind = "group" if head.tag_ in {"NNS", "NNPS"} else "person"
         if text.lower().startswith("the "):
             text = text[4:]
-        actor = self.index.new_actor(text, kind)
-        self.index.place(Mention(start, end, kind, "source", head=head.i), actor)
-        return actor.id
+        return self.actors.add(text, kind, start, end, head.i)
 
     def addressee(self, token: int) -> str | None:
         head = self.doc[token]

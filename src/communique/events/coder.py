@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from communique.actors import ActorIndex
+from communique.actors import ActorDirectory
 from communique.attribution import document_quotes
 from communique.events.coding import Coded, main_events
 from communique.events.dates import event_date
@@ -39,18 +39,19 @@ def _contexts(sentence: list[Token]) -> list[str]:
 def code_events(
     doc: Doc,
     doc_id: str,
-    index: ActorIndex,
+    actors: ActorDirectory,
     statements: list[Statement],
     published: str | None = None,
 ) -> list[Event]:
-    """The PLOVER events of a parsed document, with actors from ``index``."""
+    """The PLOVER events of a parsed document, with actors from ``actors`` (the document's,
+    from the actors stage) and verbal events from ``statements``."""
     quoted = {
         t.i
         for q in document_quotes(doc)
         for s, e in q.fragments
         for t in doc.char_span(s, e, alignment_mode="expand") or ()
     }
-    actors = Participants(doc, index)
+    participants = Participants(doc, actors)
     events: list[Event] = []
     seen: dict[tuple[str, frozenset[str], frozenset[str], str | None], Event] = {}
 
@@ -67,10 +68,10 @@ def code_events(
         events.append(event)
 
     for coded in main_events(doc, skip=quoted):
-        event = _event(coded, doc_id, actors, published)
+        event = _event(coded, doc_id, participants, published)
         if event is None:
             continue
-        both = [index.actors[a] for a in event.actors]
+        both = [actors[a] for a in event.actors]
         if len(both) == 1 and both[0].name.lower().startswith("both ") and not both[0].members:
             # "Both officials discussed ...": the two who last met.
             met = next((e for e in reversed(events) if e.type == "CONSULT"), None)
@@ -81,7 +82,7 @@ def code_events(
         statement = verbal.statement
         # Only a party the clause names itself: "alarm over an invasion of Ukraine" is not
         # directed at Ukraine.
-        named = actors.resolver.actor_at(verbal.target) if verbal.target is not None else None
+        named = participants.resolver.actor_at(verbal.target) if verbal.target is not None else None
         target = [named] if named and named != statement.speaker else []
         if not target and statement.addressee:
             target = [statement.addressee]

@@ -1,8 +1,9 @@
-"""The spaCy component: ``nlp.add_pipe("communique_events")`` after attribution.
+"""The spaCy component: ``nlp.add_pipe("communique_events")``, after attribution.
 
-Sets ``doc._.events`` (``Event`` records) from ``doc._.statements`` and the
-actor index the attribution component leaves in ``doc._.actor_index``; set
-``doc._.published`` (YYYY-MM-DD) before the pipeline runs to resolve dates.
+Sets ``doc._.events`` (``Event`` records) from ``doc._.statements``, with actors
+from (and, for those only events find, added to) the ``ActorDirectory`` in
+``doc._.actor_directory``; set ``doc._.published`` (YYYY-MM-DD) before the
+pipeline runs to resolve dates.
 """
 
 from __future__ import annotations
@@ -12,13 +13,20 @@ import logging
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from communique.attribution import component as _attribution  # noqa: F401 - extensions
 from communique.events.coder import code_events
 
 log = logging.getLogger(__name__)
 
+for _name in ("doc_id", "published", "actor_directory", "statements", "events", "failure"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
-@Language.factory("communique_events", requires=["doc._.statements"])
+
+@Language.factory(
+    "communique_events",
+    assigns=["doc._.events"],
+    requires=["doc._.statements", "doc._.actor_directory"],
+)
 def make_events(nlp: Language, name: str) -> Events:
     return Events()
 
@@ -27,15 +35,19 @@ class Events:
     """Code PLOVER events; an error costs this document its events, recorded as a failure."""
 
     def __call__(self, doc: Doc) -> Doc:
-        index = doc._.actor_index
-        if index is None or doc._.failure:
+        actors = doc._.actor_directory
+        if doc._.failure:
             doc._.events = []
             return doc
+        if actors is None:
+            raise ValueError(
+                'communique_events needs communique_actors before it: nlp.add_pipe("'
+                'communique_actors", before="communique_events")'
+            )
         try:
             doc._.events = code_events(
-                doc, doc._.doc_id or "doc", index, doc._.statements, doc._.published
+                doc, doc._.doc_id or "doc", actors, doc._.statements or [], doc._.published
             )
-            doc._.actors = index.ordered()  # events may add actors ("Russian troops")
         except Exception as error:
             log.exception("event coding failed on %s", doc._.doc_id)
             doc._.events = []

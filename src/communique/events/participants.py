@@ -1,6 +1,6 @@
 """Who takes part in an event: tokens of the parse to actor ids of the document.
 
-A phrase the actor index does not know may still say whose it is ("Iraqi
+A phrase the actors stage does not know may still say whose it is ("Iraqi
 Kurds", "Hungarian and Romanian officials", "security forces in Guinea");
 such a phrase becomes a group actor with that country, or those countries as
 members.
@@ -10,23 +10,22 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from communique.actors import ActorIndex
-from communique.actors.gazetteer import load_gazetteer, subdivisions
-from communique.attribution.speakers import SpeakerResolver
+from communique.actors import ActorDirectory, load_gazetteer, subdivisions
+from communique.attribution import SpeakerResolver
 from communique.positions import entities
 from communique.syntax import noun_phrase
 
 
 class Participants:
-    """Token -> actor ids, through the document's actor index (see the module docstring)."""
+    """Token -> actor ids, through the document's actors (see the module docstring)."""
 
-    def __init__(self, doc: Doc, index: ActorIndex) -> None:
+    def __init__(self, doc: Doc, actors: ActorDirectory) -> None:
         self.doc = doc
-        self.index = index
-        self.resolver = SpeakerResolver(doc, index)
+        self.actors = actors
+        self.resolver = SpeakerResolver(doc, actors)
 
     def _state(self, token: Token) -> str | None:
-        actor = self.index.get(self.resolver.actor_at(token))
+        actor = self.actors.get(self.resolver.actor_at(token))
         if actor is not None and actor.kind == "state":
             return actor.id
         if actor is None and token.ent_type_ in {"GPE", "LOC"}:
@@ -36,7 +35,7 @@ class Participants:
             )
             iso3 = subdivisions().get(ent.text.lower().removeprefix("the "))
             if iso3:
-                return self.resolver.state(iso3, token)
+                return self.actors.state(iso3, token.i)
         return None
 
     def _national(self, head: Token) -> list[str]:
@@ -61,7 +60,7 @@ class Participants:
                     found = self._state(pobj) or next(iter(self._national(pobj)), None)
                     if found is None and prep.lower_ == "of":
                         # "the government of President Prosper Avril": his country
-                        owner = self.index.get(self.resolver.actor_at(pobj))
+                        owner = self.actors.get(self.resolver.actor_at(pobj))
                         if owner is not None and owner.country and owner.kind == "person":
                             found = self._country_state(owner.country, pobj)
                     if found:
@@ -71,11 +70,11 @@ class Participants:
     def _country_state(self, iso3: str, token: Token) -> str | None:
         if len(iso3) != 3 or iso3 in {"IGO", "NGO", "IMG", "UNO", "EUR", "ISM", "MNC"}:
             return None
-        return self.resolver.state(iso3, token)
+        return self.actors.state(iso3, token.i)
 
     def of(self, token: Token) -> str | None:
         found = self.resolver.actor_at(token)
-        actor = self.index.get(found)
+        actor = self.actors.get(found)
         gaz = load_gazetteer()
         if actor is not None and actor.kind == "state" and token.lower_ in gaz.demonyms:
             # "Bosnian Serbs": the modifier places a people named by its demonym.
@@ -85,10 +84,10 @@ class Participants:
         if actor is not None:
             if actor.kind != "state" and (actor.country is None or actor.kind == "group"):
                 states = self._national(token)
-                if len(states) == 1 and actor.country is None:
-                    actor.country = self.index.actors[states[0]].country
-                elif len(states) > 1 and actor.kind == "group" and not actor.members:
-                    actor.members = states  # "Hungarian and Romanian officials"
+                if len(states) == 1:
+                    self.actors.add_country(actor.id, states[0])
+                elif len(states) > 1:
+                    self.actors.add_members(actor.id, states)  # "Hungarian and Romanian officials"
             return found
         states = self._national(token)
         if not states:
@@ -98,11 +97,7 @@ class Participants:
         people = token.lemma_.lower() in gaz.roles or token.tag_ in {"NNS", "NNPS"}
         if len(states) == 1 and (end - start == 1 or not people):
             return states[0]  # "China's human rights record": China's
-        group = self.index.group(states, start, end)
-        if len(states) == 1:
-            group.members = []
-            group.country = self.index.actors[states[0]].country
-        return group.id
+        return self.actors.group(states, start, end)  # "Iraqi Kurds": a people of one state
 
     def all(self, heads: list[Token]) -> list[str]:
         ids: list[str] = []
@@ -127,7 +122,7 @@ class Participants:
         return (coded or found or [[]])[0]
 
     def _code(self, actor_id: str) -> str | None:
-        actor = self.index.actors[actor_id]
+        actor = self.actors[actor_id]
         if actor.members:
-            return next((self.index.actors[m].country for m in actor.members), None)
+            return next((self.actors[m].country for m in actor.members), None)
         return actor.country

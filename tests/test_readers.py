@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from communique.ingest import MAX_CHARS, content_id, read, readers, size, tables
-from communique.ingest.dates import iso_date
+from communique.ingest.dates import iso_date, parse_date
 from communique.ingest.html import drop_credit_lines
 from communique.records import Document, Failure
 from synthetic import P1, P2, P3, html, write_mixed_inputs
@@ -480,6 +480,21 @@ def test_published_dates_become_iso(value: object, expected: str | None) -> None
 def test_incomplete_or_unreadable_dates_are_refused(value: object) -> None:
     with pytest.raises(ValueError):
         iso_date(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["2022-02-12", "20220212", " 2022-02-12 ", "2022-02-12T23:30:00-05:00", "2022-W06-6"]
+)
+def test_iso_only_reads_iso_dates_and_datetimes(text: str) -> None:
+    assert parse_date(text, iso_only=True) == dt.date(2022, 2, 12)
+
+
+@pytest.mark.parametrize("text", ["28/01/2022", "01/02/2022", "Feb 12, 2022", "2022-02", ""])
+def test_iso_only_refuses_every_other_form(text: str) -> None:
+    with pytest.raises(ValueError, match="not an ISO date"):
+        parse_date(text, iso_only=True)
+    if text.startswith("Feb"):
+        assert parse_date(text) == dt.date(2022, 2, 12)
 
 
 def test_unreadable_date_keeps_the_document_with_a_warning(tmp_path: Path) -> None:

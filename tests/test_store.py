@@ -202,6 +202,19 @@ def test_clear_errors(tmp_path: Path) -> None:
         Store(tmp_path / "other.duckdb", read_only=True)
 
 
+@pytest.mark.parametrize(
+    ("published", "stored"),
+    [("2024-03-04", dt.date(2024, 3, 4)), ("04/03/2024", None), ("soon", None), (None, None)],
+)
+def test_a_published_date_is_stored_as_a_date_or_null_if_unreadable(
+    tmp_path: Path, processed, published: str | None, stored: dt.date | None
+) -> None:
+    document, record = processed
+    _store_with(tmp_path / "c.duckdb", Document(document.id, TEXT, published=published), record)
+    with Store(tmp_path / "c.duckdb", read_only=True) as store:
+        assert store.query("SELECT published FROM documents")[1] == [(stored,)]
+
+
 def test_records_come_back_as_they_went_in(tmp_path: Path, nlp) -> None:
     documents = [Document(id=f"r{i}", text=report(i), published="2024-03-01") for i in range(12)]
     processed = list(process(documents, nlp))

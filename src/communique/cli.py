@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import re
 import sys
@@ -31,6 +30,7 @@ from communique import nlp as nlp_module
 from communique.attribution import learned
 from communique.eval import plover, polnear
 from communique.ingest import read, size
+from communique.ingest.dates import parse_date
 from communique.pipeline import BATCH_SIZE, TIME_LIMIT, load, process
 from communique.records import Failure
 from communique.store import DEFAULT_DB, TABLES, VIEWS, Store, StoreError, refuse_overwrite
@@ -57,10 +57,11 @@ def main() -> None:
 
 
 def _iso_date(value: str | None) -> str | None:
+    """``--published`` as YYYY-MM-DD: ISO only, since a date such as 01/02/2022 is ambiguous."""
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value).isoformat()
+        return parse_date(value, iso_only=True).isoformat()
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 

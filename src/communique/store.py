@@ -34,6 +34,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from communique.ingest.dates import parse_date
 from communique.ingest.fields import text_sha1
 from communique.records import (
     FORMAT,
@@ -97,8 +98,9 @@ def _now() -> dt.datetime:
 
 
 def _date(value: str | None) -> dt.date | None:
+    """An ISO date as a DATE; None for none, or one that cannot be read."""
     try:
-        return dt.date.fromisoformat(value) if value else None
+        return parse_date(value, iso_only=True) if value else None
     except ValueError:
         return None
 

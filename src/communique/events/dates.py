@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from communique.ingest.dates import parse_date
 from communique.positions import entities
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -84,7 +85,7 @@ def event_date(trigger: Token, published: str | None) -> str | None:
     if not published:
         return None
     try:
-        day = dt.date.fromisoformat(published)
+        day = parse_date(published, iso_only=True)
     except ValueError:
         return None
     for ent in _clause_dates(trigger):

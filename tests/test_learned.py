@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from communique.attribution.learned import FrameStat, best_frame
+from communique.attribution.settings import AttributionSettings
 from communique.train.frames import count_frames
 
 
@@ -43,3 +44,15 @@ def test_best_frame_needs_support_and_a_high_enough_estimate(nlp) -> None:
     relation, child, estimate = best_frame(verb, common)
     assert (relation, child.text) == ("dobj", "law")
     assert estimate == 60 / 103  # smoothed with three unseen misses
+
+
+def test_how_far_frames_are_trusted_is_a_setting(nlp) -> None:
+    with nlp.select_pipes(disable=["communique_attribution"]):
+        verb = nlp("The senator praised the new law.")[2]
+    table = {("praise", "dobj"): FrameStat("praise", "dobj", 3, 3)}
+    assert best_frame(verb, table) is None  # support 3 < 4
+    assert best_frame(verb, table, AttributionSettings(frame_min_support=3)) is not None
+    strict = AttributionSettings(frame_min_support=3, frame_threshold=0.6)
+    assert best_frame(verb, table, strict) is None  # 3 / (3 + 3) = 0.5
+    trusting = AttributionSettings(frame_min_support=3, frame_prior_negatives=0)
+    assert best_frame(verb, table, trusting)[2] == 1.0

@@ -17,14 +17,14 @@ from communique.attribution.frames import (
     follow_on_quotes,
     learned_frames,
 )
+from communique.attribution.learned import FrameTable
 from communique.attribution.lexicon import EXCHANGE_VERBS, channel_type, statement_class
 from communique.attribution.quotes import document_quotes
+from communique.attribution.settings import AttributionSettings
 from communique.attribution.speakers import Said, SpeakerResolver
 from communique.positions import sentence, text
 from communique.records import Span, Statement
 from communique.syntax import governors, noun_phrase
-
-_CONTINUATION_WINDOW = 3  # paragraphs within which "he added" continues a statement
 
 
 def _char_span(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
@@ -122,19 +122,31 @@ def _content_spans(doc: Doc, frame: Frame) -> list[Span]:
     return spans
 
 
-def extract_statements(doc: Doc, doc_id: str, actors: ActorDirectory) -> list[Statement]:
+def extract_statements(
+    doc: Doc,
+    doc_id: str,
+    actors: ActorDirectory,
+    frame_table: FrameTable,
+    settings: AttributionSettings,
+) -> list[Statement]:
     """All statements in a parsed document, in text order, their speakers and addressees
-    among ``actors`` (the document's, from the actors stage)."""
+    among ``actors`` (the document's, from the actors stage); ``frame_table`` is the learned
+    frame model's table, ``settings`` the component's."""
     full = text(doc)
     qmap = QuoteMap(doc, document_quotes(doc))
-    frames = cue_frames(doc, qmap)
-    frames += learned_frames(doc, qmap, frames)
-    frames += dash_frames(doc, qmap)
+    frames = cue_frames(doc, qmap, settings.cue_confidence)
+    frames += learned_frames(doc, qmap, frames, frame_table, settings)
+    frames += dash_frames(doc, qmap, settings.dash_confidence)
     follow_on_quotes(doc, frames, qmap)
-    frames += according_frames(doc, frames)
+    frames += according_frames(doc, frames, settings.according_confidence)
     frames.sort(key=lambda f: _order(f, doc))
 
-    resolver = SpeakerResolver(doc, actors, quoted=lambda i: qmap.of_token[i] is not None)
+    resolver = SpeakerResolver(
+        doc,
+        actors,
+        quoted=lambda i: qmap.of_token[i] is not None,
+        pronoun_window=settings.pronoun_window,
+    )
     _register_documents(doc, resolver)
     exchanges = Exchanges(doc, resolver)
     statements: list[Statement] = []
@@ -147,9 +159,9 @@ def extract_statements(doc: Doc, doc_id: str, actors: ActorDirectory) -> list[St
         via = frame.via
         if antecedent is not None:
             via = via or antecedent
-            confidence -= 0.1
+            confidence -= settings.antecedent_penalty
         if speaker is None:
-            confidence -= 0.3
+            confidence -= settings.unresolved_penalty
         anchor = frame.cue[0] if frame.cue else (frame.source[0] if frame.source else 0)
         addressee = resolver.addressee(frame.addressee) if frame.addressee is not None else None
         if addressee is None and speaker and frame.exchange is not None:
@@ -157,7 +169,7 @@ def extract_statements(doc: Doc, doc_id: str, actors: ActorDirectory) -> list[St
         paragraph = resolver.paragraph(anchor)
         if addressee is None and speaker and frame.cue_class == "continuation":
             for said in reversed(resolver.said):
-                if paragraph - said.paragraph > _CONTINUATION_WINDOW:
+                if paragraph - said.paragraph > settings.continuation_window:
                     break
                 if said.speaker == speaker:
                     addressee = said.addressee
@@ -199,7 +211,7 @@ def extract_statements(doc: Doc, doc_id: str, actors: ActorDirectory) -> list[St
                 speaker=speaker,
                 addressee=addressee,
                 via=Span.of(full, *via) if via else None,
-                confidence=max(0.1, min(1.0, confidence)),
+                confidence=max(settings.min_confidence, min(1.0, confidence)),
                 cue_class=statement_class(
                     doc[frame.cue[0]] if frame.cue else None, frame.cue_class
                 ),

@@ -28,6 +28,7 @@ from communique.attribution.arguments import (
     rule_cue,
 )
 from communique.attribution.learned import (
+    FrameTable,
     best_frame,
     candidate_frames,
     content_root,
@@ -41,6 +42,7 @@ from communique.attribution.lexicon import (
     cue_class,
 )
 from communique.attribution.quotes import Quote
+from communique.attribution.settings import AttributionSettings
 from communique.positions import sentence, token_at
 from communique.positions import text as doc_text
 from communique.syntax import SUBJECTS, noun_phrase
@@ -57,12 +59,12 @@ class Frame:
     source: tuple[int, int] | None  # token span
     content: list[tuple[int, int]]  # character spans
     kind: str
+    confidence: float
     addressee: int | None = None  # token index of the addressee's head
     via: tuple[int, int] | None = None  # character span
     via_type: str | None = None
     exchange: int | None = None  # token of a call/talks the statement was made in
     quotes: list[Quote] = field(default_factory=list)
-    confidence: float = 0.9
 
     @property
     def start(self) -> int:
@@ -337,7 +339,7 @@ def _verb_frame(
     kind: str,
     content: list[tuple[int, int]],
     quotes: list[Quote],
-    confidence: float = 0.9,
+    confidence: float,
 ) -> Frame | None:
     """A frame around a cue verb, with its addressee, setting and channel."""
     spans = [s for s in content if s[1] > s[0]]
@@ -360,8 +362,8 @@ def _verb_frame(
     return frame
 
 
-def cue_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
-    """Frames built around cue verbs (the first two shapes)."""
+def cue_frames(doc: Doc, qmap: QuoteMap, confidence: float) -> list[Frame]:
+    """Frames built around cue verbs (the first two shapes), of confidence ``confidence``."""
     frames: list[Frame] = []
     for verb in doc:
         cls = cue_class(verb)
@@ -399,7 +401,7 @@ def cue_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
             content = [f for q in quotes for f in q.fragments]
         for quote in quotes:
             qmap.used.add(qmap.number[id(quote)])
-        frame = _verb_frame(verb, cls, source, kind, content, quotes)
+        frame = _verb_frame(verb, cls, source, kind, content, quotes, confidence)
         if frame is not None:
             frames.append(frame)
     return frames
@@ -480,8 +482,15 @@ def _infinitive_content(verb: Token) -> bool:
     return True
 
 
-def learned_frames(doc: Doc, qmap: QuoteMap, frames: list[Frame]) -> list[Frame]:
-    """Frames the learned model adds for verbs the rules left alone (see ``learned``)."""
+def learned_frames(
+    doc: Doc,
+    qmap: QuoteMap,
+    frames: list[Frame],
+    table: FrameTable,
+    settings: AttributionSettings,
+) -> list[Frame]:
+    """Frames the learned model (``table``, trusted as far as ``settings`` say) adds for
+    verbs the rules left alone (see ``learned``); a frame's confidence is its estimate."""
     taken = {i for frame in frames for i in frame.cue}
     content_tokens = {
         t.i
@@ -493,7 +502,7 @@ def learned_frames(doc: Doc, qmap: QuoteMap, frames: list[Frame]) -> list[Frame]
     for verb in doc:
         if verb.i in taken or qmap.inside(verb) or verb.pos_ not in {"VERB", "AUX", "NOUN"}:
             continue
-        found = best_frame(verb)
+        found = best_frame(verb, table, settings)
         if found is None:
             continue
         _, child, estimate = found
@@ -534,8 +543,9 @@ def learned_frames(doc: Doc, qmap: QuoteMap, frames: list[Frame]) -> list[Frame]
     return new
 
 
-def dash_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
-    """'"Our key concerns were simply ignored" — Lavrov, in the ministry's account.'"""
+def dash_frames(doc: Doc, qmap: QuoteMap, confidence: float) -> list[Frame]:
+    """'"Our key concerns were simply ignored" — Lavrov, in the ministry's account.', of
+    confidence ``confidence``."""
     frames: list[Frame] = []
     text = doc_text(doc)
     for qi, quote in enumerate(qmap.quotes):
@@ -560,7 +570,7 @@ def dash_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
             content=list(quote.fragments),
             kind="direct",
             quotes=[quote],
-            confidence=0.8,
+            confidence=confidence,
         )
         # A channel after the source: "— Lavrov, in the ministry's account."
         for token in doc[end:sent_end]:
@@ -574,8 +584,9 @@ def dash_frames(doc: Doc, qmap: QuoteMap) -> list[Frame]:
     return frames
 
 
-def according_frames(doc: Doc, frames: list[Frame]) -> list[Frame]:
-    """'..., according to X': the via of the sentence's statements, or a statement of its own."""
+def according_frames(doc: Doc, frames: list[Frame], confidence: float) -> list[Frame]:
+    """'..., according to X': the via of the sentence's statements, or a statement of its own
+    (of confidence ``confidence``)."""
     new: list[Frame] = []
     by_sentence: dict[int, list[Frame]] = {}  # frames by the start of their cue's sentence
     for frame in frames:
@@ -613,7 +624,7 @@ def according_frames(doc: Doc, frames: list[Frame]) -> list[Frame]:
                 source=(start, end),
                 content=_runs(rest),
                 kind="according_to",
-                confidence=0.8,
+                confidence=confidence,
             )
         )
     return new

@@ -11,8 +11,10 @@ subtree, out of all its occurrences: a maximum-likelihood estimate of the
 precision of predicting that frame.
 
 At run time a verb that the hand-written rules left alone becomes a cue when
-its best relation's estimate reaches ``THRESHOLD``. The table is plain TSV in
-``attribution/data/frames.tsv``; ``communique train attribution``
+its best relation's estimate reaches the component's ``frame_threshold`` (see
+``settings``). The table is plain TSV; the packaged one is
+``attribution/data/frames.tsv``, and the component's ``frame_table`` setting
+or ``from_disk`` swaps it. ``communique train attribution``
 (``communique.train.frames``) counts it from the train split only,
 deterministically.
 """
@@ -22,17 +24,13 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Token
 
+from communique.attribution.settings import DEFAULT, AttributionSettings
 from communique.data import data_file
 
-# Minimum estimated precision for a learned frame, and minimum training support.
-THRESHOLD = 0.25
-MIN_SUPPORT = 4
-PRIOR_NEGATIVES = 3
 # Relations whose subtree can be a content.
 _RELATIONS = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "advcl", "dative"})
 _CONTENT_PREPS = frozenset({"about", "on", "of", "for", "against", "over", "to", "as", "with"})
@@ -47,10 +45,12 @@ class FrameStat:
     positive: int
     total: int
 
-    @property
-    def estimate(self) -> float:
-        """Smoothed precision: ``PRIOR_NEGATIVES`` unseen misses keep rare frames modest."""
-        return self.positive / (self.total + PRIOR_NEGATIVES)
+    def estimate(self, prior_negatives: int) -> float:
+        """Smoothed precision: ``prior_negatives`` unseen misses keep rare frames modest."""
+        return self.positive / (self.total + prior_negatives)
+
+
+FrameTable = dict[tuple[str, str], FrameStat]  # by (lemma, relation)
 
 
 def relation_of(child: Token) -> str | None:
@@ -109,7 +109,7 @@ def noun_source(noun: Token) -> Token | None:
 # -- the table --------------------------------------------------------------------------------
 
 
-def read_table(path: Path) -> dict[tuple[str, str], FrameStat]:
+def read_table(path: Path) -> FrameTable:
     """A frame table (TSV, as ``write_table`` writes it), keyed by (lemma, relation)."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
@@ -134,18 +134,23 @@ def write_table(stats: list[FrameStat], path: Path, source: str) -> None:
             writer.writerow([stat.lemma, stat.relation, stat.positive, stat.total])
 
 
-@lru_cache(maxsize=1)
-def frame_table() -> dict[tuple[str, str], FrameStat]:
-    """The packaged table, keyed by (lemma, relation)."""
-    path = data_file(__package__, TABLE)
-    return read_table(Path(str(path))) if path.is_file() else {}
+def packaged_table() -> Path:
+    """Where the package's own table is."""
+    return Path(str(data_file(__package__, TABLE)))
+
+
+def load_table(path: Path | None = None) -> FrameTable:
+    """The table at ``path``, else the packaged one (empty if the package has none)."""
+    if path is not None:
+        return read_table(path)
+    packaged = packaged_table()
+    return read_table(packaged) if packaged.is_file() else {}
 
 
 def best_frame(
-    verb: Token, table: dict[tuple[str, str], FrameStat] | None = None
+    verb: Token, table: FrameTable, settings: AttributionSettings = DEFAULT
 ) -> tuple[str, Token, float] | None:
     """The verb's most likely content-bearing dependent, if the model trusts it enough."""
-    table = frame_table() if table is None else table
     lemma = verb.lemma_.lower()
     if verb.pos_ == "NOUN" and not any(
         c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"by", "from"}) for c in verb.children
@@ -154,8 +159,11 @@ def best_frame(
     best: tuple[str, Token, float] | None = None
     for relation, child in candidate_frames(verb):
         stat = table.get((lemma, relation))
-        if stat is None or stat.total < MIN_SUPPORT or stat.estimate < THRESHOLD:
+        if stat is None or stat.total < settings.frame_min_support:
             continue
-        if best is None or stat.estimate > best[2]:
-            best = (relation, child, stat.estimate)
+        estimate = stat.estimate(settings.frame_prior_negatives)
+        if estimate < settings.frame_threshold:
+            continue
+        if best is None or estimate > best[2]:
+            best = (relation, child, estimate)
     return best

@@ -2,7 +2,8 @@
 
 - a named or described source is the actor its mention resolved to;
 - "he"/"she": a person in the same sentence before the pronoun, else the
-  previous statement's speaker, else the nearest person in subject position;
+  subject of the sentence before, else the speaker of a statement in the last
+  ``pronoun_window`` paragraphs, else the nearest person in subject position;
 - "the statement read": whoever issued the nearest document mentioned before
   (its possessor, "The state department's readout", or the speaker whose
   channel it was, "X said in a statement");
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from communique.actors import ActorDirectory, Placed, load_gazetteer
 from communique.attribution.lexicon import channel_type
+from communique.attribution.settings import DEFAULT
 from communique.positions import paragraph, sentence
 from communique.syntax import noun_phrase
 
@@ -78,11 +80,16 @@ class SpeakerResolver:
     """Resolves sources and addressees in text order, remembering what was said."""
 
     def __init__(
-        self, doc: Doc, actors: ActorDirectory, quoted: Callable[[int], bool] = lambda i: False
+        self,
+        doc: Doc,
+        actors: ActorDirectory,
+        quoted: Callable[[int], bool] = lambda i: False,
+        pronoun_window: int = DEFAULT.pronoun_window,
     ) -> None:
         self.doc = doc
         self.actors = actors
         self.quoted = quoted
+        self.pronoun_window = pronoun_window
         self.said: list[Said] = []  # only ever appended to
         self._said_furthest: list[int] = []  # the highest paragraph in ``said[: n + 1]``
         self.gender: dict[str, str] = actors.genders()  # pronouns teach more
@@ -135,10 +142,14 @@ class SpeakerResolver:
         for said in self.said[len(furthest) :]:
             furthest.append(max(furthest[-1], said.paragraph) if furthest else said.paragraph)
         for n in range(len(self.said) - 1, -1, -1):
-            if furthest[n] < paragraph - 2:
-                break  # nothing said this far back is in the last two paragraphs
+            if furthest[n] < paragraph - self.pronoun_window:
+                break  # nothing said this far back is in the window
             said = self.said[n]
-            if said.speaker and paragraph - said.paragraph <= 2 and self._fits(said.speaker, word):
+            if (
+                said.speaker
+                and paragraph - said.paragraph <= self.pronoun_window
+                and self._fits(said.speaker, word)
+            ):
                 return self._remember(said.speaker, word)
         fallback = None
         for placed in self._mentions_before(token.i):

@@ -26,6 +26,7 @@ for _name in ("doc_id", "published", "actor_directory", "statements", "events", 
     "communique_events",
     assigns=["doc._.events"],
     requires=["doc._.statements", "doc._.actor_directory"],
+    default_config={},  # its rules are data: events/data/*.tsv
 )
 def make_events(nlp: Language, name: str) -> Events:
     return Events()

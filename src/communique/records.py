@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 SCHEMA_VERSION = 1
 
-StatementKind = Literal["direct", "partial", "indirect", "mixed", "according_to"]
+StatementKind = Literal["direct", "partial", "indirect", "according_to"]
 ActorKind = Literal["person", "organization", "state", "group"]
 
 # Field metadata keys (see the module docstring).

@@ -199,8 +199,32 @@ def _title_window(doc: Doc, start: int, limit: int) -> list[Token]:
 def find_mentions(doc: Doc) -> list[Mention]:
     """All actor mentions in ``doc``, in text order, without overlaps."""
     gaz = load_gazetteer()
-    exact, folded, keys = _matchers(doc.vocab)
     ents = doc.ents
+    gazetteer, states = _gazetteer_mentions(doc, ents)
+    persons, name_parts = _person_names(ents, gaz, states)
+    persons += _surnames(doc, name_parts, _tokens([*gazetteer, *persons]))
+    titles = _titles(doc, persons, gaz, states)
+    # A country inside the title is an attribute, not a separate mention.
+    in_title = {i for t in titles if t.titles is not None for i in range(t.start, t.titles)}
+    gazetteer = [m for m in gazetteer if m.start not in in_title]
+    taken = _tokens([*gazetteer, *persons, *titles])
+    organizations = _organizations(doc, ents, gaz, taken)
+    descriptions = _descriptions(doc, gaz, states, taken | _tokens(organizations))
+    # Mentions may nest: "China's top diplomat" holds the state mention "China".
+    return sorted(
+        [*gazetteer, *persons, *titles, *organizations, *descriptions],
+        key=lambda m: (m.start, m.end),
+    )
+
+
+def _tokens(mentions: list[Mention]) -> set[int]:
+    return {i for m in mentions for i in range(m.start, m.end)}
+
+
+def _gazetteer_mentions(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Mention], dict[int, Entry]]:
+    """The gazetteer's entries named in ``doc`` (not inside an opaque entity: "the Beijing
+    Winter Olympics"), and the entry of each token they cover."""
+    exact, folded, keys = _matchers(doc.vocab)
     opaque = [e for e in ents if e.label_ in _OPAQUE_LABELS and len(e) > 1]
     opaque_starts = [e.start for e in opaque]
 
@@ -216,11 +240,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
     spans = filter_spans(
         [Span(doc, s, e, label=key) for key, s, e in matches if not inside_opaque(s, e)]
     )
-    gazetteer: list[Mention] = []
+    mentions: list[Mention] = []
     states: dict[int, Entry] = {}
     for span in spans:
         entry = keys[doc.vocab.strings[span.label]]
-        gazetteer.append(
+        mentions.append(
             Mention(
                 span.start,
                 span.end,
@@ -234,8 +258,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
         )
         for token in span:
             states[token.i] = entry
+    return mentions, states
 
-    # Person names: the model's persons, and names it mislabelled that read as a person's.
+
+def _person_names(
+    ents: tuple[Span, ...], gaz: Gazetteer, states: dict[int, Entry]
+) -> tuple[list[Mention], set[str]]:
+    """The model's persons, and names it mislabelled that read as a person's; and the words
+    of the full names among them."""
     persons: list[Mention] = []
     name_parts: set[str] = set()
     entities = [e for e in ents if e.label_ == "PERSON" or _reads_as_person(e, gaz, states)]
@@ -264,22 +294,31 @@ def find_mentions(doc: Doc) -> list[Mention]:
         persons.append(Mention(tokens[0].i, tokens[-1].i + 1, "person", "name", head=tokens[-1].i))
         if len(tokens) > 1:
             name_parts.update(t.text for t in tokens)
+    return persons, name_parts
 
-    # Repair: a surname the model tagged as a place or organisation ("Wang" ORG).
-    taken = {i for m in [*gazetteer, *persons] for i in range(m.start, m.end)}
+
+def _surnames(doc: Doc, name_parts: set[str], taken: set[int]) -> list[Mention]:
+    """The repair: a word of a full name the model tagged as a place or organisation ("Wang"
+    ORG) where no other mention is (``taken``)."""
+    taken = set(taken)
+    found: list[Mention] = []
     for token in doc:
         if token.i in taken or token.text not in name_parts or token.pos_ != "PROPN":
             continue
         end = token.i + 1
         while end < len(doc) and doc[end].text in name_parts and end not in taken:
             end += 1
-        persons.append(Mention(token.i, end, "person", "name", head=end - 1))
+        found.append(Mention(token.i, end, "person", "name", head=end - 1))
         taken.update(range(token.i, end))
+    return found
 
-    # Titles teach roles and countries of named persons.
-    described: set[int] = set()
+
+def _titles(
+    doc: Doc, persons: list[Mention], gaz: Gazetteer, states: dict[int, Entry]
+) -> list[Mention]:
+    """The titles before named persons ("Chinese Minister of Foreign Affairs Wang Yi"); each
+    teaches its person's roles and country."""
     titles: list[Mention] = []
-    in_title: set[int] = set()  # tokens before a titled name, from its title on
     for person in persons:
         sent_start = sentence(doc[person.start]).start
         window = _title_window(doc, person.start, sent_start)
@@ -287,16 +326,17 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if title:
             person.roles, person.role_classes = title.roles, title.role_classes
             person.country, person.sector = title.country, title.sector
-            described.update(range(title.start, title.end))
             title.source, title.titles, title.kind = "title", person.start, "person"
             titles.append(title)
-            in_title.update(range(title.start, person.start))
-    # A country inside the title is an attribute, not a separate mention.
-    gazetteer = [m for m in gazetteer if m.start not in in_title]
+    return titles
 
-    # Organisations the model names and the gazetteer does not know.
-    taken = {i for m in [*gazetteer, *persons] for i in range(m.start, m.end)} | described
-    organizations: list[Mention] = []
+
+def _organizations(
+    doc: Doc, ents: tuple[Span, ...], gaz: Gazetteer, taken: set[int]
+) -> list[Mention]:
+    """Organisations the model names and the gazetteer does not know, where no other mention
+    is (``taken``)."""
+    found: list[Mention] = []
     for ent in ents:
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         if ent.label_ != "ORG" or not tokens or any(t.i in taken for t in tokens):
@@ -308,13 +348,18 @@ def find_mentions(doc: Doc) -> list[Mention]:
             if role in gaz.roles
         ):
             continue  # "State" in "Secretary of State" is part of a title
-        organizations.append(
+        found.append(
             Mention(tokens[0].i, tokens[-1].i + 1, "organization", "name", head=ent.root.i)
         )
-        taken.update(t.i for t in tokens)
+    return found
 
-    # Descriptions: noun phrases headed by a role ("China's top diplomat").
-    descriptions: list[Mention] = []
+
+def _descriptions(
+    doc: Doc, gaz: Gazetteer, states: dict[int, Entry], taken: set[int]
+) -> list[Mention]:
+    """Noun phrases headed by a role ("China's top diplomat", "the president of Armenia")
+    whose head no other mention holds (``taken``)."""
+    found: list[Mention] = []
     for chunk in doc.noun_chunks:
         head = chunk.root
         if head.i in taken:
@@ -330,10 +375,5 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     entry = states.get(pobj.i)
                     if entry is not None and entry.kind == "state":
                         mention.country = entry.country
-        descriptions.append(mention)
-
-    # Mentions may nest: "China's top diplomat" holds the state mention "China".
-    return sorted(
-        [*gazetteer, *persons, *titles, *organizations, *descriptions],
-        key=lambda m: (m.start, m.end),
-    )
+        found.append(mention)
+    return found

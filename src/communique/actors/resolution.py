@@ -458,37 +458,54 @@ def resolve_actors(doc: Doc, doc_id: str, mentions: Iterable[Mention] | None = N
     """Build the ``ActorIndex`` of a parsed document."""
     index = ActorIndex(doc, doc_id)
     mentions = list(find_mentions(doc) if mentions is None else mentions)
-    by_key: dict[str, Actor] = {}
-
     # Full names first, so that a surname used before the full name still joins it.
+    _place_full_names(index, mentions)
+    people = People(doc)
+    for placed in index.placed:
+        people.add(placed.start, index.actors[placed.actor_id])
+    full_names = {p.start: index.actors[p.actor_id] for p in index.placed}
+    deferred = _place_names(index, mentions, people)
+    for actor in index.ordered():
+        if actor.kind == "person":
+            _known_person(actor)
+    _place_titles(index, mentions, full_names)
+    # Appositions first: they teach the roles other descriptions are matched on.
+    deferred.sort(key=lambda m: not _appositive(doc, m))
+    people.refresh_all()  # known persons learnt countries and roles
+    for mention in deferred:
+        _place_description(index, mention, people)
+
+    index.sort_placed()
+    for actor in index.actors.values():
+        actor.mentions.sort(key=lambda m: (m.start, m.end))
+    return index
+
+
+def _full_name(mention: Mention) -> bool:
+    return mention.source == "name" and mention.kind == "person" and mention.end - mention.start > 1
+
+
+def _place_full_names(index: ActorIndex, mentions: list[Mention]) -> None:
+    """One person per full name ("Sergei"/"Sergey Lavrov" are one: ``_same_person``)."""
     persons = FullNames()
     for mention in mentions:
-        if (
-            mention.source == "name"
-            and mention.kind == "person"
-            and mention.end - mention.start > 1
-        ):
-            tokens = _name_tokens(mention.span(doc).text)
+        if _full_name(mention):
+            tokens = _name_tokens(mention.span(index.doc).text)
             actor = persons.same_person(tokens)
             if actor is None:
                 actor = index.new_actor(" ".join(tokens), "person")
                 persons.add(tokens, actor)
             index.place(mention, actor)
 
-    placed_people = People(doc)
-    for placed in index.placed:
-        placed_people.add(placed.start, index.actors[placed.actor_id])
-    deferred: list[Mention] = []
-    named = {p.start: index.actors[p.actor_id] for p in index.placed}
-    for mention in mentions:
-        if mention.source == "title":
-            continue
 
-        if (
-            mention.source == "name"
-            and mention.kind == "person"
-            and mention.end - mention.start > 1
-        ):
+def _place_names(index: ActorIndex, mentions: list[Mention], people: People) -> list[Mention]:
+    """Place the gazetteer's entries, organisations' names and single names; give back the
+    mentions left for later (descriptions)."""
+    doc = index.doc
+    by_key: dict[str, Actor] = {}
+    deferred: list[Mention] = []
+    for mention in mentions:
+        if mention.source == "title" or _full_name(mention):
             continue
         if mention.source == "gazetteer" and mention.entry is not None:
             entry = mention.entry
@@ -511,37 +528,28 @@ def resolve_actors(doc: Doc, doc_id: str, mentions: Iterable[Mention] | None = N
             by_key[key] = actor
             index.place(mention, actor)
         elif mention.source == "name":
+            # A single name part joins the person whose name holds it.
             part = mention.span(doc).text
-            actor = placed_people.named(part, mention.start)
+            actor = people.named(part, mention.start)
             if actor is None:
                 actor = by_key.get(f"name:{part}") or index.new_actor(part, "person")
                 by_key[f"name:{part}"] = actor
             index.place(mention, actor)
-            placed_people.add(mention.start, actor)
+            people.add(mention.start, actor)
         else:
             deferred.append(mention)
+    return deferred
 
-    for actor in index.ordered():
-        if actor.kind == "person":
-            _known_person(actor)
 
-    # A title belongs to the name it precedes: "Russia's foreign minister Sergei Lavrov".
+def _place_titles(index: ActorIndex, mentions: list[Mention], full_names: dict[int, Actor]) -> None:
+    """A title belongs to the name it precedes: "Russia's foreign minister Sergei Lavrov" (a
+    full name first, else the first mention placed at the name's start)."""
+    named = dict(full_names)
     for placed in list(index.placed):
         named.setdefault(placed.start, index.actors[placed.actor_id])
     for mention in mentions:
         if mention.source == "title" and mention.titles in named:
             index.place(mention, named[mention.titles], learn=False)
-
-    # Appositions first: they teach the roles other descriptions are matched on.
-    deferred.sort(key=lambda m: not _appositive(doc, m))
-    placed_people.refresh_all()  # known persons learnt countries and roles
-    for mention in deferred:
-        _place_description(index, mention, placed_people)
-
-    index.sort_placed()
-    for actor in index.actors.values():
-        actor.mentions.sort(key=lambda m: (m.start, m.end))
-    return index
 
 
 def _known_person(actor: Actor) -> None:

@@ -132,15 +132,8 @@ def extract_statements(
     """All statements in a parsed document, in text order, their speakers and addressees
     among ``actors`` (the document's, from the actors stage); ``frame_table`` is the learned
     frame model's table, ``settings`` the component's."""
-    full = text(doc)
     qmap = QuoteMap(doc, document_quotes(doc))
-    frames = cue_frames(doc, qmap, settings.cue_confidence)
-    frames += learned_frames(doc, qmap, frames, frame_table, settings)
-    frames += dash_frames(doc, qmap, settings.dash_confidence)
-    follow_on_quotes(doc, frames, qmap)
-    frames += according_frames(doc, frames, settings.according_confidence)
-    frames.sort(key=lambda f: _order(f, doc))
-
+    frames = find_frames(doc, qmap, frame_table, settings)
     resolver = SpeakerResolver(
         doc,
         actors,
@@ -152,72 +145,114 @@ def extract_statements(
     statements: list[Statement] = []
     for frame in frames:
         content = _content_spans(doc, frame)
-        if not content:
-            continue
-        confidence = frame.confidence
-        speaker, antecedent = resolver.source(frame.source) if frame.source else (None, None)
-        via = frame.via
-        if antecedent is not None:
-            via = via or antecedent
-            confidence -= settings.antecedent_penalty
-        if speaker is None:
-            confidence -= settings.unresolved_penalty
-        anchor = frame.cue[0] if frame.cue else (frame.source[0] if frame.source else 0)
-        addressee = resolver.addressee(frame.addressee) if frame.addressee is not None else None
-        if addressee is None and speaker and frame.exchange is not None:
-            addressee = exchanges.partner(frame.exchange, speaker)
-        paragraph = resolver.paragraph(anchor)
-        if addressee is None and speaker and frame.cue_class == "continuation":
-            for said in reversed(resolver.said):
-                if paragraph - said.paragraph > settings.continuation_window:
-                    break
-                if said.speaker == speaker:
-                    addressee = said.addressee
-                    break
-        if (
-            addressee is None
-            and speaker in exchanges.lead
-            and frame.via_type not in {"occasion", "medium"}
-        ):
-            addressee = next(a for a in exchanges.lead if a != speaker)
-        if addressee == speaker:
-            addressee = None
-        if frame.exchange is not None:
-            exchanges.add(frame.exchange, {speaker, addressee})
-        elif frame.cue:
-            for governor in governors(doc[frame.cue[0]]):
-                for child in governor.children:
-                    for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                        if channel_type(pobj) == "exchange":
-                            exchanges.add(pobj.i, {speaker, addressee})
-        if via is not None and frame.via_type == "document" and speaker:
-            head = doc.char_span(*via, alignment_mode="expand")
-            if head is not None:
-                resolver.documents.add(head.root.i, via, speaker)
-        resolver.said.append(Said(speaker, addressee, paragraph))
-        cue = None
-        if frame.cue:
-            first, last = doc[frame.cue[0]], doc[frame.cue[-1]]
-            cue = Span.of(full, first.idx, last.idx + len(last.text))
-        source = Span.of(full, *_char_span(doc, frame.source)) if frame.source else None
-        statements.append(
-            Statement(
-                id="",
-                doc_id=doc_id,
-                kind=frame.kind,
-                cue=cue,
-                content=content,
-                source=source,
-                speaker=speaker,
-                addressee=addressee,
-                via=Span.of(full, *via) if via else None,
-                confidence=max(settings.min_confidence, min(1.0, confidence)),
-                cue_class=statement_class(
-                    doc[frame.cue[0]] if frame.cue else None, frame.cue_class
-                ),
+        if content:
+            statements.append(
+                _statement(doc, doc_id, frame, content, resolver, exchanges, settings)
             )
-        )
     statements.sort(key=lambda s: s.start)
     for n, statement in enumerate(statements, 1):
         statement.id = f"{doc_id}:s{n}"
     return statements
+
+
+def find_frames(
+    doc: Doc, qmap: QuoteMap, frame_table: FrameTable, settings: AttributionSettings
+) -> list[Frame]:
+    """The document's frames of the four shapes (see ``frames``), in text order."""
+    frames = cue_frames(doc, qmap, settings.cue_confidence)
+    frames += learned_frames(doc, qmap, frames, frame_table, settings)
+    frames += dash_frames(doc, qmap, settings.dash_confidence)
+    follow_on_quotes(doc, frames, qmap)
+    frames += according_frames(doc, frames, settings.according_confidence)
+    frames.sort(key=lambda f: _order(f, doc))
+    return frames
+
+
+def _statement(
+    doc: Doc,
+    doc_id: str,
+    frame: Frame,
+    content: list[Span],
+    resolver: SpeakerResolver,
+    exchanges: Exchanges,
+    settings: AttributionSettings,
+) -> Statement:
+    """A frame's statement, its speaker and addressee resolved; what it says of exchanges,
+    documents and speakers is remembered for the statements after it."""
+    speaker, antecedent = resolver.source(frame.source) if frame.source else (None, None)
+    via = frame.via if antecedent is None else frame.via or antecedent
+    confidence = frame.confidence
+    if antecedent is not None:  # "the statement read": its speaker is an earlier document's
+        confidence -= settings.antecedent_penalty
+    if speaker is None:
+        confidence -= settings.unresolved_penalty
+    anchor = frame.cue[0] if frame.cue else (frame.source[0] if frame.source else 0)
+    paragraph = resolver.paragraph(anchor)
+    addressee = _addressee(frame, speaker, paragraph, resolver, exchanges, settings)
+    _note_exchange(doc, frame, {speaker, addressee}, exchanges)
+    if via is not None and frame.via_type == "document" and speaker:
+        head = doc.char_span(*via, alignment_mode="expand")
+        if head is not None:
+            resolver.documents.add(head.root.i, via, speaker)
+    resolver.said.append(Said(speaker, addressee, paragraph))
+    full = text(doc)
+    cue = None
+    if frame.cue:
+        first, last = doc[frame.cue[0]], doc[frame.cue[-1]]
+        cue = Span.of(full, first.idx, last.idx + len(last.text))
+    return Statement(
+        id="",
+        doc_id=doc_id,
+        kind=frame.kind,
+        cue=cue,
+        content=content,
+        source=Span.of(full, *_char_span(doc, frame.source)) if frame.source else None,
+        speaker=speaker,
+        addressee=addressee,
+        via=Span.of(full, *via) if via else None,
+        confidence=max(settings.min_confidence, min(1.0, confidence)),
+        cue_class=statement_class(doc[frame.cue[0]] if frame.cue else None, frame.cue_class),
+    )
+
+
+def _addressee(
+    frame: Frame,
+    speaker: str | None,
+    paragraph: int,
+    resolver: SpeakerResolver,
+    exchanges: Exchanges,
+    settings: AttributionSettings,
+) -> str | None:
+    """Whom a statement is addressed to: the one the frame names, else the other side of
+    the exchange it was made in, else (for "he added") that of the speaker's statement it
+    continues, else the other side of the exchange the lead tells of; never the speaker."""
+    addressee = resolver.addressee(frame.addressee) if frame.addressee is not None else None
+    if addressee is None and speaker and frame.exchange is not None:
+        addressee = exchanges.partner(frame.exchange, speaker)
+    if addressee is None and speaker and frame.cue_class == "continuation":
+        for said in reversed(resolver.said):
+            if paragraph - said.paragraph > settings.continuation_window:
+                break
+            if said.speaker == speaker:
+                addressee = said.addressee
+                break
+    if (
+        addressee is None
+        and speaker in exchanges.lead
+        and frame.via_type not in {"occasion", "medium"}
+    ):
+        addressee = next(a for a in exchanges.lead if a != speaker)
+    return None if addressee == speaker else addressee
+
+
+def _note_exchange(doc: Doc, frame: Frame, parties: set[str | None], exchanges: Exchanges) -> None:
+    """The speaker and addressee took part in the exchange the statement was made in ("in a
+    call with ...")."""
+    if frame.exchange is not None:
+        exchanges.add(frame.exchange, parties)
+    elif frame.cue:
+        for governor in governors(doc[frame.cue[0]]):
+            for child in governor.children:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    if channel_type(pobj) == "exchange":
+                        exchanges.add(pobj.i, parties)

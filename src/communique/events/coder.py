@@ -11,7 +11,7 @@ from communique.events.coding import Coded, main_events
 from communique.events.dates import event_date
 from communique.events.lexicon import contexts
 from communique.events.participants import Participants
-from communique.events.verbal import verbal_events
+from communique.events.verbal import Verbal, verbal_events
 from communique.positions import sentence as sentence_of
 from communique.positions import text as doc_text
 from communique.positions import token_at
@@ -45,73 +45,96 @@ def code_events(
 ) -> list[Event]:
     """The PLOVER events of a parsed document, with actors from ``actors`` (the document's,
     from the actors stage) and verbal events from ``statements``."""
-    quoted = {
+    participants = Participants(doc, actors)
+    told = _Told()
+    for coded in main_events(doc, skip=_quoted_tokens(doc)):
+        event = _event(coded, doc_id, participants, published)
+        if event is not None:
+            _both_who_met(event, actors, told)
+            told.add(event)
+    for verbal in verbal_events(doc, statements):
+        told.add(_verbal_event(verbal, doc_id, participants, published))
+    events = _without_protest_demands(doc, told.events)
+    events.sort(key=lambda e: e.trigger.start)
+    for n, event in enumerate(events, 1):
+        event.id = f"{doc_id}:e{n}"
+    return events
+
+
+class _Told:
+    """The events told so far. The same act told twice ("spoke with", "the call with") is
+    one event; what two statements say is two."""
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+        self._seen: dict[tuple[str, frozenset[str], frozenset[str], str | None], Event] = {}
+
+    def add(self, event: Event) -> None:
+        key = (event.type, frozenset(event.actors), frozenset(event.recipients), event.statement_id)
+        kept = self._seen.get(key)
+        if kept is not None:
+            kept.date = kept.date or event.date
+            kept.mode = kept.mode or event.mode
+            return
+        self._seen[key] = event
+        self.events.append(event)
+
+    def last(self, type: str) -> Event | None:
+        return next((e for e in reversed(self.events) if e.type == type), None)
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """The tokens inside quotations: what is said there is coded as verbal events only."""
+    return {
         t.i
         for q in document_quotes(doc)
         for s, e in q.fragments
         for t in doc.char_span(s, e, alignment_mode="expand") or ()
     }
-    participants = Participants(doc, actors)
-    events: list[Event] = []
-    seen: dict[tuple[str, frozenset[str], frozenset[str], str | None], Event] = {}
 
-    def add(event: Event) -> None:
-        # The same act told twice ("spoke with", "the call with") is one event; what two
-        # statements say is two.
-        key = (event.type, frozenset(event.actors), frozenset(event.recipients), event.statement_id)
-        if key in seen:
-            kept = seen[key]
-            kept.date = kept.date or event.date
-            kept.mode = kept.mode or event.mode
-            return
-        seen[key] = event
-        events.append(event)
 
-    for coded in main_events(doc, skip=quoted):
-        event = _event(coded, doc_id, participants, published)
-        if event is None:
-            continue
-        both = [actors[a] for a in event.actors]
-        if len(both) == 1 and both[0].name.lower().startswith("both ") and not both[0].members:
-            # "Both officials discussed ...": the two who last met.
-            met = next((e for e in reversed(events) if e.type == "CONSULT"), None)
-            if met is not None:
-                event.actors = list(met.actors)
-        add(event)
-    for verbal in verbal_events(doc, statements):
-        statement = verbal.statement
-        # Only a party the clause names itself: "alarm over an invasion of Ukraine" is not
-        # directed at Ukraine.
-        named = participants.resolver.actor_at(verbal.target) if verbal.target is not None else None
-        target = [named] if named and named != statement.speaker else []
-        if not target and statement.addressee:
-            target = [statement.addressee]
-        sentence = list(sentence_of(verbal.trigger))
-        add(
-            Event(
-                id="",
-                doc_id=doc_id,
-                type=verbal.type,
-                mode=verbal.mode,
-                context=_contexts(sentence),
-                actors=[statement.speaker],
-                recipients=target,
-                date=event_date(verbal.trigger, published),
-                negated=False,
-                future=False,
-                hypothetical=False,
-                trigger=_token_span(verbal.trigger),
-                evidence=_span(doc, statement.start, statement.end),
-                statement_id=statement.id,
-            )
-        )
-    # The demands of a protest are its topic, not events of their own (manual, PROTEST).
+def _both_who_met(event: Event, actors: ActorDirectory, told: _Told) -> None:
+    """ "Both officials discussed ...": the actors are the two who last met."""
+    both = [actors[a] for a in event.actors]
+    if len(both) == 1 and both[0].name.lower().startswith("both ") and not both[0].members:
+        met = told.last("CONSULT")
+        if met is not None:
+            event.actors = list(met.actors)
+
+
+def _verbal_event(
+    verbal: Verbal, doc_id: str, participants: Participants, published: str | None
+) -> Event:
+    """The event of a demand or reproach in a statement, from its speaker to the party the
+    clause names itself, else to its addressee ("alarm over an invasion of Ukraine" is not
+    directed at Ukraine)."""
+    statement = verbal.statement
+    named = participants.resolver.actor_at(verbal.target) if verbal.target is not None else None
+    target = [named] if named and named != statement.speaker else []
+    if not target and statement.addressee:
+        target = [statement.addressee]
+    return Event(
+        id="",
+        doc_id=doc_id,
+        type=verbal.type,
+        mode=verbal.mode,
+        context=_contexts(list(sentence_of(verbal.trigger))),
+        actors=[statement.speaker],
+        recipients=target,
+        date=event_date(verbal.trigger, published),
+        negated=False,
+        future=False,
+        hypothetical=False,
+        trigger=_token_span(verbal.trigger),
+        evidence=_span(verbal.trigger.doc, statement.start, statement.end),
+        statement_id=statement.id,
+    )
+
+
+def _without_protest_demands(doc: Doc, events: list[Event]) -> list[Event]:
+    """The demands of a protest are its topic, not events of their own (manual, PROTEST)."""
     protests = {_sentence_of(doc, e) for e in events if e.type == "PROTEST"}
-    events = [e for e in events if not (e.type == "REQUEST" and _sentence_of(doc, e) in protests)]
-    events.sort(key=lambda e: e.trigger.start)
-    for n, event in enumerate(events, 1):
-        event.id = f"{doc_id}:e{n}"
-    return events
+    return [e for e in events if not (e.type == "REQUEST" and _sentence_of(doc, e) in protests)]
 
 
 def _sentence_of(doc: Doc, event: Event) -> int:

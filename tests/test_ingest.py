@@ -65,6 +65,11 @@ def reference(corpus_file: Path, nlp, tmp_path_factory: pytest.TempPathFactory) 
     return db
 
 
+def _stored_some(line: str) -> bool:
+    """A progress line of a run that has stored documents (the first may come before any)."""
+    return line.startswith("ingest: ") and not line.startswith("ingest: 0 documents")
+
+
 def test_a_killed_run_restarted_stores_each_document_once(
     corpus_file: Path, reference: Path, tmp_path: Path
 ) -> None:
@@ -75,7 +80,7 @@ def test_a_killed_run_restarted_stores_each_document_once(
     )
     assert process.stderr is not None
     for line in process.stderr:  # progress lines come about once a second
-        if line.startswith("ingest: "):
+        if _stored_some(line):
             process.send_signal(signal.SIGKILL)
             break
     process.wait(timeout=60)
@@ -386,7 +391,7 @@ def test_a_run_killed_mid_way_then_another_store_on_the_same_stage(
     )
     assert killed.stderr is not None
     for line in killed.stderr:  # progress lines come about once a second
-        if line.startswith("ingest: ") and not line.startswith("ingest: 0 documents"):
+        if _stored_some(line):
             killed.send_signal(signal.SIGKILL)
             break
     killed.wait(timeout=60)

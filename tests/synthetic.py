@@ -7,6 +7,7 @@ different, so that documents, statements and events vary across the corpus.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 P1 = "The council of Easthaven voted on Monday to reopen the ferry line to the island."
@@ -111,3 +112,18 @@ def write_mixed_inputs(directory: Path) -> None:
     (directory / "lines.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (directory / "table.csv").write_text("headline,body\nFerry,The ferry returns.\n")
     (directory / "good.txt").write_text(P1, encoding="utf-8")
+
+
+def special_files(directory: Path) -> dict[str, str]:
+    """A FIFO, a looping link, a link to /dev/zero and a broken link; their expected reasons."""
+    directory.mkdir(exist_ok=True)
+    os.mkfifo(directory / "pipe.txt")
+    (directory / "loop.jsonl").symlink_to("loop.jsonl")
+    (directory / "zero.txt").symlink_to("/dev/zero")
+    (directory / "gone.csv").symlink_to("nowhere.csv")
+    return {
+        "pipe.txt": "a named pipe (FIFO), not a regular file",
+        "loop.jsonl": "symbolic link loop, not a file",
+        "zero.txt": "a link to a device (/dev/zero), not a regular file",
+        "gone.csv": "broken symbolic link (to nowhere.csv)",
+    }

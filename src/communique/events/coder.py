@@ -7,10 +7,10 @@ from spacy.tokens import Doc, Token
 
 from communique.actors import ActorDirectory
 from communique.attribution import document_quotes
-from communique.events.coding import Coded, main_events
 from communique.events.dates import event_date
 from communique.events.lexicon import contexts
 from communique.events.participants import Participants
+from communique.events.triggers import Coded, main_events
 from communique.events.verbal import Verbal, verbal_events
 from communique.positions import sentence as sentence_of
 from communique.positions import text as doc_text

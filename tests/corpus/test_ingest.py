@@ -19,7 +19,7 @@ from communique.ingest import read
 from communique.pipeline import load, process
 from communique.records import Document
 from communique.store import RECORD_TABLES, Batch, Store
-from synthetic import report, write_jsonl, write_mixed_inputs
+from synthetic import report, special_files, write_jsonl, write_mixed_inputs
 
 N = 200
 
@@ -445,9 +445,7 @@ def test_a_failed_task_costs_its_documents_only(corpus_file: Path, tmp_path: Pat
 
 
 def test_special_files_are_failure_rows_in_a_directory_and_named(tmp_path: Path) -> None:
-    from test_readers import _special_files
-
-    expected = _special_files(tmp_path / "in")
+    expected = special_files(tmp_path / "in")
     (tmp_path / "in" / "ok.txt").write_text(report(1), encoding="utf-8")
     named = [str(p) for p in sorted((tmp_path / "in").iterdir())]
     for i, paths in enumerate(([str(tmp_path / "in")], named)):

@@ -15,7 +15,7 @@ from communique.ingest import MAX_CHARS, content_id, read, readers, size, tables
 from communique.ingest.dates import iso_date, parse_date
 from communique.ingest.html import drop_credit_lines
 from communique.records import Document, Failure
-from synthetic import P1, P2, P3, html, write_mixed_inputs
+from synthetic import P1, P2, P3, html, special_files, write_mixed_inputs
 
 
 def run(paths: list, **options: object) -> list[Document | Failure]:
@@ -314,25 +314,8 @@ def test_glob_patterns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     }
 
 
-def _special_files(directory: Path) -> dict[str, str]:
-    """A FIFO, a looping link, a link to /dev/zero and a broken link; their expected reasons."""
-    import os
-
-    directory.mkdir(exist_ok=True)
-    os.mkfifo(directory / "pipe.txt")
-    (directory / "loop.jsonl").symlink_to("loop.jsonl")
-    (directory / "zero.txt").symlink_to("/dev/zero")
-    (directory / "gone.csv").symlink_to("nowhere.csv")
-    return {
-        "pipe.txt": "a named pipe (FIFO), not a regular file",
-        "loop.jsonl": "symbolic link loop, not a file",
-        "zero.txt": "a link to a device (/dev/zero), not a regular file",
-        "gone.csv": "broken symbolic link (to nowhere.csv)",
-    }
-
-
 def test_inputs_that_are_not_regular_files_fail_and_are_never_opened(tmp_path: Path) -> None:
-    expected = _special_files(tmp_path / "in")
+    expected = special_files(tmp_path / "in")
     (tmp_path / "in" / "ok.txt").write_text(P1, encoding="utf-8")
     for paths in ([tmp_path / "in"], sorted((tmp_path / "in").iterdir()), [f"{tmp_path}/in/*"]):
         items = run(paths)  # a FIFO opened for reading would block here

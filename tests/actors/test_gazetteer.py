@@ -1,0 +1,40 @@
+"""The packaged gazetteers as the actors stage reads them: names (a leading "the" and case
+ignored) to states and organisations with their PLOVER codes, demonyms, roles, well-known
+persons, and province names (ISO 3166-2) with those two countries share left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.actors import load_gazetteer, subdivisions
+
+
+@pytest.mark.parametrize(
+    "written, kind, name, country, sector",
+    [
+        pytest.param("the Kremlin", "organization", "Kremlin", "RUS", "GOV", id="seat-of-power"),
+        pytest.param("Nato", "organization", "NATO", "IGO", "GOV", id="house-style-variant"),
+        pytest.param("Burma", "state", "Myanmar", "MMR", None, id="former-name"),
+        pytest.param("Gaza", "state", "Palestine", "PSE", None, id="region-of-a-territory"),
+    ],
+)
+def test_a_name_to_its_entry(
+    written: str, kind: str, name: str, country: str, sector: str | None
+) -> None:
+    entry = load_gazetteer().lookup(written)
+    assert entry is not None, written
+    assert (entry.kind, entry.name, entry.country, entry.sector) == (kind, name, country, sector)
+
+
+def test_demonyms_roles_persons_and_provinces() -> None:
+    gaz = load_gazetteer()
+    demonyms = {d: gaz.demonyms.get(d) for d in ("russian", "ghanian", "korean")}
+    # "Korean" is left out: North or South.
+    assert demonyms == {"russian": "RUS", "ghanian": "GHA", "korean": None}
+    assert (gaz.roles["defence minister"].sector, gaz.roles["troops"].sector) == ("GOV", "MIL")
+    museveni = gaz.person("Museveni")
+    assert museveni is not None
+    assert (museveni.name, museveni.country, museveni.sector) == ("Yoweri Museveni", "UGA", "GOV")
+    provinces = {p: subdivisions().get(p) for p in ("sindh", "new mexico", "punjab")}
+    # Punjab is a province of Pakistan and a state of India.
+    assert provinces == {"sindh": "PAK", "new mexico": "USA", "punjab": None}

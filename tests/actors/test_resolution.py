@@ -1,0 +1,385 @@
+"""Resolution: the one canonical record an actor gets, as an analyst would code it.
+
+Each case is a sentence, the text of one mention that picks the actor out, and what its
+record must say: kind, name, country (ISO-3166 alpha-3 or PLOVER's IGO, UNO, EUR ...),
+sector (PLOVER), and, where they matter, aliases and roles (each listed one present) and
+mentions (exactly these, in text order). Persons with titles, surnames and later references,
+title-only references, states and metonyms, demonyms, international organisations,
+organisations with a country, and well-known persons from the gazetteer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from spacy.tokens import Doc
+
+from communique.records import Actor
+
+# Fields checked for inclusion: every expected item must be among the actor's.
+INCLUDES = frozenset({"aliases", "roles"})
+
+
+def case(text: str, mention: str, id: str, gap: str | None = None, **expected: Any) -> Any:
+    """A table row (a ``pytest.param``); ``gap`` marks a known gap, a strict xfail: the
+    expectation is right, communique is not."""
+    marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+    return pytest.param(text, mention, expected, id=id, marks=marks)
+
+
+PERSONS = [
+    case(
+        "German Foreign Minister Anna Keller said on Monday that the talks would continue.",
+        "Anna Keller",
+        "title-with-nationality",
+        kind="person",
+        name="Anna Keller",
+        country="DEU",
+        sector="GOV",
+        roles=["foreign minister"],
+        aliases=["German Foreign Minister"],
+    ),
+    case(
+        "Foreign Minister Anna Keller of Austria arrived in Vienna for the talks.",
+        "Anna Keller",
+        "country-after-the-name",
+        gap="a country given after the name ('of Austria') is not read as the title's: "
+        "country None",
+        kind="person",
+        country="AUT",
+        sector="GOV",
+        roles=["foreign minister"],
+    ),
+    case(
+        "Maria Lind, Sweden's foreign minister, said the embassy would stay open.",
+        "Maria Lind",
+        "apposition-teaches-the-role",
+        kind="person",
+        country="SWE",
+        sector="GOV",
+        roles=["foreign minister"],
+        mentions=["Maria Lind", "Sweden's foreign minister"],
+    ),
+    case(
+        "Russia's top diplomat Sergei Lavrov said the proposals were a non-starter. Lavrov "
+        "later told reporters that he saw no reason to continue.",
+        "Lavrov",
+        "surname-joins-the-full-name",
+        kind="person",
+        name="Sergei Lavrov",
+        country="RUS",
+        sector="GOV",
+        roles=["top diplomat"],
+        aliases=["Lavrov", "Russia's top diplomat"],
+    ),
+    case(
+        "Sergei Lavrov met his Turkish counterpart on Monday. Sergey Lavrov said afterwards "
+        "that the meeting had been constructive.",
+        "Sergey Lavrov",
+        "two-spellings-one-person",
+        kind="person",
+        name="Sergei Lavrov",
+        mentions=["Sergei Lavrov", "Sergey Lavrov"],
+    ),
+    case(
+        "Prime Minister Elena Varga arrived in Brussels on Monday. Varga told reporters she "
+        "expected a deal.",
+        "Varga",
+        "no-nationality-no-country",
+        kind="person",
+        name="Elena Varga",
+        country=None,
+        sector="GOV",
+        roles=["prime minister"],
+        mentions=["Prime Minister", "Elena Varga", "Varga"],
+    ),
+    case(
+        "Kenyan President Daniel Mwangi flew to Addis Ababa on Sunday. The president met "
+        "African Union officials there.",
+        "The president",
+        "the-president-is-the-one-named",
+        kind="person",
+        name="Daniel Mwangi",
+        country="KEN",
+        sector="GOV",
+        aliases=["Kenyan President", "The president"],
+    ),
+    case(
+        "Defence Minister Tomas Berg and Foreign Minister Lena Holm travelled to Oslo. The "
+        "foreign minister said the visit was overdue.",
+        "The foreign minister",
+        "the-foreign-minister-not-the-defence-minister",
+        kind="person",
+        name="Lena Holm",
+        mentions=["Foreign Minister", "Lena Holm", "The foreign minister"],
+    ),
+    case(
+        "The minister said the economy would grow this year.",
+        "The minister",
+        "title-only-and-nobody-named",
+        kind="person",
+        country=None,
+        sector="GOV",
+        roles=["minister"],
+        mentions=["The minister"],
+    ),
+    case(
+        "The president of Armenia called for calm after the clashes.",
+        "The president",
+        "the-president-of-a-country",
+        kind="person",
+        country="ARM",
+        sector="GOV",
+        roles=["president"],
+    ),
+    case(
+        "French Defence Minister Paul Marchand met his Italian counterpart in Rome.",
+        "his Italian counterpart",
+        "a-counterpart-is-someone-else",
+        kind="person",
+        country="ITA",
+        mentions=["his Italian counterpart"],
+    ),
+    case(
+        "A senior official said the deal was close. Another official said it was not.",
+        "Another official",
+        "indefinite-descriptions-are-new-actors",
+        kind="person",
+        sector="GOV",
+        mentions=["Another official"],
+    ),
+]
+
+STATES = [
+    case(
+        "The United States imposed new sanctions on Friday, and Washington said more could "
+        "follow if the US saw no change.",
+        "Washington",
+        "a-state-by-all-its-names",
+        kind="state",
+        name="United States",
+        country="USA",
+        # A state's record gathers all its names, so it carries no one metonym's sector.
+        sector=None,
+        mentions=["United States", "Washington", "US"],
+    ),
+    case(
+        "The Kremlin rejected the claim, while the State Department declined to comment.",
+        "Kremlin",
+        "the-kremlin",
+        kind="organization",
+        name="Kremlin",
+        country="RUS",
+        sector="GOV",
+    ),
+    case(
+        "The Kremlin rejected the claim, while the State Department declined to comment.",
+        "State Department",
+        "the-state-department",
+        kind="organization",
+        name="US State Department",
+        country="USA",
+        sector="GOV",
+    ),
+    case(
+        "The Pentagon said the aircraft carrier would stay in the region.",
+        "Pentagon",
+        "the-pentagon-is-military",
+        kind="organization",
+        country="USA",
+        sector="MIL",
+    ),
+    case(
+        "Tehran rejected the accusations, and Brussels urged restraint.",
+        "Brussels",
+        "brussels-is-the-eu",
+        kind="organization",
+        name="European Union",
+        country="EUR",
+    ),
+    case(
+        "Puerto Rico's governor asked Washington for federal aid after the hurricane.",
+        "Puerto Rico",
+        "a-dependency-folds-into-its-state",
+        gap="PLOVER codes a dependency as its controlling state (territories.tsv: PRI -> USA), "
+        "but the countries.tsv row (PRI) is loaded first and the fold is never applied",
+        kind="state",
+        country="USA",
+    ),
+    case(
+        "Papua New Guinea's prime minister said the mine would reopen.",
+        "Papua New Guinea",
+        "country-the-model-calls-a-person",
+        gap='the model labels "Papua New Guinea\'s" PERSON: the gazetteer match inside a '
+        "PERSON entity is held back and the country becomes a person",
+        kind="state",
+        country="PNG",
+    ),
+]
+
+DEMONYMS = [
+    case(
+        "The Pentagon said Russian troops had moved closer to the border.",
+        "Russian troops",
+        "demonym-and-troops",
+        kind="group",
+        country="RUS",
+        sector="MIL",
+    ),
+    case(
+        "Chinese officials said the dispute should be settled through dialogue.",
+        "Chinese officials",
+        "demonym-and-officials",
+        kind="group",
+        country="CHN",
+        sector="GOV",
+    ),
+    case(
+        "A French diplomat said the talks had stalled.",
+        "A French diplomat",
+        "demonym-and-one-diplomat",
+        kind="person",
+        country="FRA",
+        sector="GOV",
+        roles=["diplomat"],
+    ),
+    case(
+        "Hungarian and Romanian officials met at the border.",
+        "Hungarian and Romanian officials",
+        "officials-of-two-countries",
+        gap="the first demonym gives the whole description its country (HUN): officials of "
+        "two countries have no one country",
+        kind="group",
+        country=None,
+        sector="GOV",
+    ),
+]
+
+ORGANIZATIONS = [
+    case(
+        "NATO and the United Nations called for restraint.",
+        "NATO",
+        "nato",
+        kind="organization",
+        name="NATO",
+        country="IGO",
+        sector="GOV",
+    ),
+    case(
+        "NATO and the United Nations called for restraint.",
+        "United Nations",
+        "united-nations",
+        kind="organization",
+        name="United Nations",
+        country="UNO",
+        sector="GOV",
+    ),
+    case(
+        "UN Secretary-General Antonio Guterres urged both sides to return to talks.",
+        "Antonio Guterres",
+        "un-secretary-general",
+        gap="'Secretary-General' is split at the hyphen and read as the military role "
+        "'general': sector MIL, role 'general'",
+        kind="person",
+        country="UNO",
+        sector="GOV",
+    ),
+    case(
+        "The Taliban said the road to the border had reopened.",
+        "Taliban",
+        "militant-group-of-one-state",
+        kind="organization",
+        country="AFG",
+        sector="REB",
+    ),
+    case(
+        "China's foreign ministry said the remarks were irresponsible.",
+        "China's foreign ministry",
+        "ministry-of-a-named-country",
+        kind="organization",
+        country="CHN",
+        sector="GOV",
+    ),
+    case(
+        "The Nigerian Union of Teachers called a strike on Monday.",
+        "Nigerian Union of Teachers",
+        "union-named-with-a-demonym",
+        kind="organization",
+        name="Nigerian Union of Teachers",
+        country="NGA",
+    ),
+    case(
+        "Kenya's Daily Nation newspaper reported the story first.",
+        "Daily Nation",
+        "newspaper-named-in-a-description",
+        gap='the description "Kenya\'s Daily Nation newspaper" becomes a second organisation '
+        "(KEN, JRN); the named 'Daily Nation' keeps no country and no sector",
+        kind="organization",
+        country="KEN",
+        sector="JRN",
+    ),
+    case(
+        "Gaza's health ministry said the death toll had risen.",
+        "health ministry",
+        "ministry-of-a-territory",
+        gap="the model labels 'health ministry' ORG, so it is taken as a name: neither the "
+        "country of \"Gaza's\" (PSE) nor the ministry's sector (GOV)",
+        kind="organization",
+        country="PSE",
+        sector="GOV",
+    ),
+]
+
+KNOWN_PERSONS = [
+    case(
+        "President Yoweri Museveni said the election would go ahead. Museveni spoke in Kampala.",
+        "Museveni",
+        "head-of-state-from-the-gazetteer",
+        kind="person",
+        name="Yoweri Museveni",
+        country="UGA",
+        sector="GOV",
+        roles=["president"],
+        aliases=["Museveni"],
+    ),
+    case(
+        "Erdogan met Zelensky in Istanbul on Friday.",
+        "Erdogan",
+        "surname-alone-from-the-gazetteer",
+        kind="person",
+        country="TUR",
+        sector="GOV",
+    ),
+]
+
+
+def holding(doc: Doc, text: str) -> Actor:
+    """The actor with a mention of exactly ``text``."""
+    for actor in doc._.actors:
+        if any(m.text == text for m in actor.mentions):
+            return actor
+    found = {a.name: [m.text for m in a.mentions] for a in doc._.actors}
+    raise AssertionError(f"no actor is mentioned as {text!r}: {found}")
+
+
+@pytest.mark.parametrize(
+    "text, mention, expected", [*PERSONS, *STATES, *DEMONYMS, *ORGANIZATIONS, *KNOWN_PERSONS]
+)
+def test_resolved_actor(
+    parse: Callable[[str], Doc], text: str, mention: str, expected: dict[str, Any]
+) -> None:
+    doc = parse(text)
+    actor = holding(doc, mention)
+    for span in actor.mentions:
+        assert doc.text[span.start : span.end] == span.text
+    record = {
+        field: [m.text for m in actor.mentions] if field == "mentions" else getattr(actor, field)
+        for field in expected
+        if field not in INCLUDES
+    }
+    assert record == {f: v for f, v in expected.items() if f not in INCLUDES}, actor
+    for field in INCLUDES & expected.keys():
+        have = getattr(actor, field)
+        assert not [x for x in expected[field] if x not in have], f"{field}: {have}"

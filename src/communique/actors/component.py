@@ -2,7 +2,7 @@
 
 Sets ``doc._.actor_directory`` (an ``ActorDirectory``: where attribution and
 events look actors up and add the ones they find) and makes ``doc._.actors``
-the document's ``Actor`` records, in order of first mention, as found so far
+the document's ``Actor`` records, in the order they were found, so far
 (later stages may add some). Set ``doc._.doc_id`` before the pipeline runs to
 give the records stable ids; it defaults to ``"doc"``.
 """

@@ -38,7 +38,7 @@ class ActorDirectory:
         return self._index.get(actor_id)
 
     def ordered(self) -> list[Actor]:
-        """The actors in order of first mention."""
+        """The actors in the order they were found (see ``ActorIndex.ordered``)."""
         return self._index.ordered()
 
     # -- by position ------------------------------------------------------------------------

@@ -174,7 +174,8 @@ class ActorIndex:
         return self.actors.get(actor_id) if actor_id else None
 
     def ordered(self) -> list[Actor]:
-        """Actors in order of first mention."""
+        """Actors in the order they were created: full names first, then the other mentions
+        in the passes of ``resolve_actors``, then what later stages add."""
         return [self.actors[i] for i in self._order]
 
     def organization_with_word(self, word: str) -> Actor | None:

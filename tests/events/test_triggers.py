@@ -1,0 +1,476 @@
+"""PLOVER types and modes from triggers (events/triggers.py and data/patterns.tsv): each common
+type with its mode, the object classes that switch a type, embedded acts, background clauses,
+negation, future and hypothetical acts, as tables of sentence -> the one event it reports.
+
+Expectations follow the PLOVER 2.0 manual (../shared/data/plover_spec); where communique
+codes otherwise, the row is a strict xfail saying what goes wrong.
+"""
+
+from __future__ import annotations
+
+import pytest
+from event_cases import ANY, Code, Expect, check
+
+
+def gap(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+OWN = (
+    "the object withdrawn ('{obj}') is taken as the recipient, the actor's own side; the "
+    "place withdrawn from ('{place}') is not"
+)
+
+
+TYPES_AND_MODES = [
+    # CONSULT: talks without a host have every party as actor and no recipient; a visitor is
+    # the actor of a visit and the host its recipient.
+    pytest.param(
+        "Indonesian Foreign Minister Retno Marsudi spoke by phone with her Dutch counterpart "
+        "on Tuesday.",
+        Expect(
+            "CONSULT",
+            "spoke",
+            mode="phone",
+            actors={"IDN", "NLD"},
+            recipients=set(),
+            date="2022-03-08",
+        ),
+        id="consult-phone",
+    ),
+    pytest.param(
+        "Turkish President Recep Tayyip Erdogan visited Kyiv on Thursday.",
+        Expect(
+            "CONSULT",
+            "visited",
+            mode="visit",
+            actors={"TUR"},
+            recipients={"UKR"},
+            date="2022-03-10",
+        ),
+        id="consult-visit",
+    ),
+    pytest.param(
+        "Egypt mediated between Israel and Hamas on Sunday.",
+        Expect(
+            "CONSULT",
+            "mediated",
+            mode="third-party",
+            actors={"EGY", "ISR", "PSE"},
+            recipients=set(),
+            date="2022-03-06",
+        ),
+        id="consult-third-party",
+    ),
+    pytest.param(
+        "NATO defence ministers attended a summit in Brussels on Wednesday.",
+        Expect("CONSULT", "attended", mode="multilateral", actors={"IGO"}, date="2022-03-09"),
+        id="consult-multilateral",
+    ),
+    # AID: material aid to a recipient.
+    pytest.param(
+        "Japan sent 100 tonnes of food aid to Sri Lanka on Monday.",
+        Expect("AID", "sent", mode=None, actors={"JPN"}, recipients={"LKA"}, date="2022-03-07"),
+        id="aid-sent",
+    ),
+    pytest.param(
+        "The World Bank approved a $200 million loan for Moldova.",
+        Expect("AID", "approved", mode=None, actors={"IGO"}, recipients={"MDA"}),
+        id="aid-loan",
+        marks=gap("'approve' is SUPPORT whatever is approved: a loan approved is material aid"),
+    ),
+    # SANCTION: a reduction of relations, directed at a named target.
+    pytest.param(
+        "The European Union imposed sanctions on Belarus on Wednesday.",
+        Expect(
+            "SANCTION",
+            "imposed",
+            mode="discontinue",
+            actors={"EUR"},
+            recipients={"BLR"},
+            date="2022-03-09",
+        ),
+        id="sanction-impose",
+    ),
+    # MOBILIZE: troops, or weapons systems (manual: ships, jets -> mode weapons).
+    pytest.param(
+        "Russia massed tens of thousands of troops near the Ukrainian border.",
+        Expect("MOBILIZE", "massed", mode="troops", actors={"RUS"}, recipients={"UKR"}),
+        id="mobilize-troops",
+    ),
+    pytest.param(
+        "NATO deployed fighter jets to Romania on Monday.",
+        Expect(
+            "MOBILIZE",
+            "deployed",
+            mode="weapons",
+            actors={"IGO"},
+            recipients=set(),
+            date="2022-03-07",
+        ),
+        id="mobilize-weapons",
+        marks=gap("every MOBILIZE is mode troops: fighter jets are weapons (manual, MOBILIZE)"),
+    ),
+    # RETREAT: withdrawal, resignation (a release below).
+    pytest.param(
+        "Israel withdrew its troops from the Gaza Strip.",
+        Expect("RETREAT", "withdrew", mode="withdraw", actors={"ISR"}, recipients={"PSE"}),
+        id="retreat-withdraw",
+        marks=gap(OWN.format(obj="its troops", place="from the Gaza Strip")),
+    ),
+    pytest.param(
+        "Japan's prime minister resigned on Monday.",
+        Expect(
+            "RETREAT",
+            "resigned",
+            mode="resign",
+            actors={"JPN"},
+            recipients=set(),
+            date="2022-03-07",
+        ),
+        id="retreat-resign",
+    ),
+    # ASSAULT: one-sided force, the perpetrator the actor and the victim the recipient.
+    pytest.param(
+        "Azerbaijani forces attacked Armenian positions on Tuesday.",
+        Expect(
+            "ASSAULT",
+            "attacked",
+            mode=None,
+            actors={"AZE"},
+            recipients={"ARM"},
+            date="2022-03-08",
+        ),
+        id="assault",
+    ),
+    pytest.param(
+        "Russian forces shelled Kharkiv on Monday.",
+        Expect(
+            "ASSAULT",
+            "shelled",
+            mode="heavy-weapons",
+            actors={"RUS"},
+            recipients={"UKR"},
+            date="2022-03-07",
+        ),
+        id="assault-shelling",
+        marks=gap(
+            "'shell' has no mode (shelling is artillery: heavy-weapons); Kharkiv, a city the "
+            "gazetteers do not place, gives no recipient"
+        ),
+    ),
+    # PROTEST: collective civilian action, with its mode.
+    pytest.param(
+        "Georgian protesters rallied outside parliament in Tbilisi on Sunday.",
+        Expect("PROTEST", "rallied", mode="demo", actors={"GEO"}, date="2022-03-06"),
+        id="protest-demo",
+    ),
+    pytest.param(
+        "Dockworkers in Chile went on strike on Monday.",
+        Expect("PROTEST", "strike", mode="strike", actors={"CHL"}, date="2022-03-07"),
+        id="protest-strike",
+    ),
+    # THREATEN: the mode is the content of the threat.
+    pytest.param(
+        "North Korea threatened to attack US bases in the Pacific.",
+        Expect("THREATEN", "threatened", mode="violence", actors={"PRK"}, recipients={"USA"}),
+        id="threaten-violence",
+    ),
+    pytest.param(
+        "Iran threatened to suspend talks with the International Atomic Energy Agency.",
+        Expect("THREATEN", "threatened", mode="relations", actors={"IRN"}, recipients={"UNO"}),
+        id="threaten-relations",
+    ),
+    pytest.param(
+        "Turkey threatened to expel ten Western ambassadors.",
+        Expect("THREATEN", "threatened", mode="expel", actors={"TUR"}),
+        id="threaten-expel",
+        marks=gap(
+            "the threat's mode comes from the embedded type (SANCTION -> relations), not its "
+            "mode: threatening to expel diplomats is THREATEN expel"
+        ),
+    ),
+    # REQUEST: the mode is what is asked for.
+    pytest.param(
+        "The UN Security Council called for an immediate ceasefire in Yemen.",
+        Expect("REQUEST", "called", mode="yield", actors={"UNO"}),
+        id="request-ceasefire",
+    ),
+    pytest.param(
+        "Germany urged Iran to return to the nuclear talks in Vienna.",
+        Expect("REQUEST", "urged", mode="meet", actors={"DEU"}, recipients={"IRN"}),
+        id="request-meet",
+    ),
+    pytest.param(
+        "Beijing warned Washington to stop arming Taiwan.",
+        Expect("REQUEST", "warned", mode="change", actors={"CHN"}, recipients={"USA"}),
+        id="request-warned-to-stop",
+        marks=gap(
+            "'warned X to' is made a REQUEST but keeps THREATEN's empty mode; a demand to "
+            "stop a policy is mode change"
+        ),
+    ),
+    # AGREE, REJECT
+    pytest.param(
+        "Israel and Lebanon agreed on a maritime border deal.",
+        Expect("AGREE", "agreed", mode=None, actors={"ISR", "LBN"}),
+        id="agree",
+    ),
+    pytest.param(
+        "Myanmar's military rulers refused to meet the UN special envoy.",
+        Expect("REJECT", "refused", mode="meet", actors={"MMR"}, recipients={"UNO"}),
+        id="reject-meet",
+    ),
+    pytest.param(
+        "Hungary vetoed new EU sanctions against Russia.",
+        Expect("REJECT", "vetoed", mode=None, actors={"HUN"}, recipients={"EUR"}),
+        id="reject-veto",
+    ),
+    # ACCUSE: disapprove (a diplomatic protest; a summoned ambassador below), investigate.
+    pytest.param(
+        "Japan lodged a protest with China over the incursion.",
+        Expect("ACCUSE", "protest", mode="disapprove", actors={"JPN"}, recipients={"CHN"}),
+        id="accuse-diplomatic-protest",
+    ),
+    pytest.param(
+        "The International Criminal Court opened an investigation into alleged war crimes in "
+        "Ukraine.",
+        Expect("ACCUSE", "investigation", mode="investigate", actors={"IGO"}),
+        id="accuse-investigate",
+    ),
+    pytest.param(
+        "Germany condemned the attack on a maternity hospital in Mariupol.",
+        Expect("ACCUSE", "condemned", mode="disapprove", actors={"DEU"}, recipients=set()),
+        id="accuse-condemn-unnamed",
+    ),
+    # CONCEDE: easing restrictions, pardons (manual, CONCEDE); COERCE: a curfew.
+    pytest.param(
+        "The United States eased sanctions on Venezuela's oil sector.",
+        Expect("CONCEDE", "eased", mode=None, actors={"USA"}, recipients={"VEN"}),
+        id="concede-ease-sanctions",
+    ),
+    pytest.param(
+        "Belarusian President Alexander Lukashenko pardoned 12 political prisoners.",
+        Expect("CONCEDE", "pardoned", mode=None, actors={"BLR"}),
+        id="concede-pardon",
+    ),
+    pytest.param(
+        "Myanmar's army imposed a curfew in Yangon.",
+        Expect("COERCE", "imposed", mode="curfew", actors={"MMR"}),
+        id="coerce-curfew",
+        marks=gap("'impose' + any restriction is mode restrict; a curfew is COERCE curfew"),
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, expect", TYPES_AND_MODES)
+def test_types_and_modes(code: Code, sentence: str, expect: Expect) -> None:
+    check(code(sentence), expect)
+
+
+OBJECT_CLASSES = [
+    # "withdraw": troops RETREAT; aid, diplomats, peacekeepers SANCTION withdraw (manual).
+    pytest.param(
+        "Russia withdrew its troops from Kherson.",
+        Expect("RETREAT", "withdrew", mode="withdraw", actors={"RUS"}),
+        id="withdraw-troops",
+    ),
+    pytest.param(
+        "Sweden withdrew its development aid from Mali.",
+        Expect("SANCTION", "withdrew", mode="withdraw", actors={"SWE"}, recipients={"MLI"}),
+        id="withdraw-aid",
+    ),
+    pytest.param(
+        "Morocco withdrew its ambassador from Berlin.",
+        # (its recipient: see retreat-withdraw)
+        Expect("SANCTION", "withdrew", mode="withdraw", actors={"MAR"}),
+        id="withdraw-ambassador",
+    ),
+    pytest.param(
+        "The United Nations withdrew its peacekeepers from Mali.",
+        Expect("SANCTION", "withdrew", mode="withdraw", actors={"UNO"}, recipients={"MLI"}),
+        id="withdraw-peacekeepers",
+    ),
+    # "release": captives RETREAT; a statement nothing (see test_no_event_where_none).
+    pytest.param(
+        "Hamas released two American hostages.",
+        Expect("RETREAT", "released", mode="release", actors={"PSE"}, recipients={"USA"}),
+        id="release-hostages",
+    ),
+    # "send": aid AID (above), warships MOBILIZE weapons.
+    pytest.param(
+        "China sent warships to the waters near Taiwan.",
+        Expect("MOBILIZE", "sent", mode="weapons", actors={"CHN"}, recipients={"TWN"}),
+        id="send-warships",
+        marks=gap("'send' is a trigger only with an aid object: sending warships is not coded"),
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, expect", OBJECT_CLASSES)
+def test_the_object_switches_the_type(code: Code, sentence: str, expect: Expect) -> None:
+    check(code(sentence), expect)
+
+
+EMBEDDED = [
+    # The act a threat, demand or commitment is about is part of it, not an event of its own.
+    pytest.param(
+        "The European Union threatened to impose sanctions on Minsk.",
+        # PLOVER's THREATEN modes name no sanctions; the mode is left to the coder.
+        Expect("THREATEN", "threatened", mode=ANY, actors={"EUR"}, recipients={"BLR"}),
+        id="threatened-to-impose-sanctions",
+    ),
+    pytest.param(
+        "Ukraine urged Germany to send heavy weapons.",
+        Expect("REQUEST", "urged", mode="assist", actors={"UKR"}, recipients={"DEU"}),
+        id="urged-to-send-weapons",
+    ),
+    pytest.param(
+        "Armenia and Azerbaijan agreed to hold peace talks in Moscow.",
+        Expect("AGREE", "agreed", mode=None, actors={"ARM", "AZE"}),
+        id="agreed-to-hold-talks",
+    ),
+    pytest.param(
+        "Iran threatened to close the Strait of Hormuz.",
+        Expect("THREATEN", "threatened", mode="restrict", actors={"IRN"}),
+        id="threatened-to-close-strait",
+        marks=gap(
+            "'close' a strait is no trigger, so the threat has no mode; a blockade "
+            "threat is THREATEN restrict"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, expect", EMBEDDED)
+def test_an_embedded_act_is_part_of_the_main_one(code: Code, sentence: str, expect: Expect) -> None:
+    check(code(sentence), expect)
+
+
+BACKGROUND = [
+    # What a sentence tells as background ("following", "after", a relative clause) is not
+    # the event it reports.
+    pytest.param(
+        "Following the killing of a Dutch journalist, the Netherlands summoned the Mexican "
+        "ambassador.",
+        Expect("ACCUSE", "summoned", mode="disapprove", actors={"NLD"}, recipients={"MEX"}),
+        id="following-the-killing",
+    ),
+    pytest.param(
+        "After talks in Geneva ended without agreement, Russia deployed more troops to Belarus.",
+        Expect("MOBILIZE", "deployed", mode="troops", actors={"RUS"}, recipients=set()),
+        id="after-talks-ended",
+    ),
+    pytest.param(
+        "Turkish police detained 20 people who had protested in Istanbul.",
+        Expect("COERCE", "detained", mode="arrest", actors={"TUR"}),
+        id="who-had-protested",
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, expect", BACKGROUND)
+def test_background_clauses_are_not_coded(code: Code, sentence: str, expect: Expect) -> None:
+    check(code(sentence), expect)
+
+
+NEGATION = [
+    # A refused or negated cooperative act is a REJECT (README, "Events"); the negation is
+    # in the type, not also in the flag. A negated hostile act keeps its type, negated.
+    pytest.param(
+        "Kosovo did not agree to the European proposal.",
+        Expect("REJECT", "agree", mode=ANY, actors={"KOS"}),
+        id="did-not-agree",
+    ),
+    pytest.param(
+        "Russia refused to withdraw its troops from Transnistria.",
+        Expect("REJECT", "refused", mode="yield", actors={"RUS"}),
+        id="refused-to-withdraw",
+    ),
+    pytest.param(
+        "Belarusian police did not detain the opposition leader on Sunday.",
+        Expect("COERCE", "detain", mode="arrest", actors={"BLR"}, negated=True, date="2022-03-06"),
+        id="did-not-detain",
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, expect", NEGATION)
+def test_negation(code: Code, sentence: str, expect: Expect) -> None:
+    check(code(sentence), expect)
+
+
+FUTURE_AND_HYPOTHETICAL = [
+    # Future cooperation is AGREE (manual, AGREE), future retreat CONCEDE (manual, CONCEDE
+    # and RETREAT), a hostile act in the future or under a condition THREATEN.
+    pytest.param(
+        "Germany will send anti-tank weapons to Ukraine.",
+        Expect("AGREE", "send", mode=None, actors={"DEU"}, recipients={"UKR"}, future=True),
+        id="will-send-weapons",
+    ),
+    pytest.param(
+        "Japan will host a summit of G7 leaders in Hiroshima.",
+        Expect("AGREE", "host", mode=None, actors={"JPN"}, future=True),
+        id="will-host-summit",
+    ),
+    pytest.param(
+        "Armenia will withdraw its troops from the border villages.",
+        Expect("CONCEDE", "withdraw", mode=None, actors={"ARM"}, future=True),
+        id="will-withdraw",
+        marks=gap("a future RETREAT is made AGREE; the manual codes it CONCEDE"),
+    ),
+    pytest.param(
+        "If Russia invades Ukraine, the United States will impose severe sanctions.",
+        Expect(
+            "THREATEN",
+            "impose",
+            mode=ANY,
+            actors={"USA"},
+            recipients={"RUS"},
+            future=True,
+            hypothetical=True,
+        ),
+        id="if-invades-will-impose",
+    ),
+    pytest.param(
+        "Azerbaijan could attack Armenia's southern province.",
+        Expect(
+            "THREATEN",
+            "attack",
+            mode="violence",
+            actors={"AZE"},
+            recipients={"ARM"},
+            hypothetical=True,
+        ),
+        id="could-attack",
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, expect", FUTURE_AND_HYPOTHETICAL)
+def test_future_and_hypothetical(code: Code, sentence: str, expect: Expect) -> None:
+    check(code(sentence), expect)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("The Kremlin released a statement on Monday.", id="released-a-statement"),
+        pytest.param(
+            "The planned withdrawal of French troops from Mali has been delayed.",
+            id="planned-withdrawal",
+        ),
+    ],
+)
+def test_no_event_where_none(code: Code, sentence: str) -> None:
+    coded = code(sentence)
+    assert coded.events == [], coded.describe()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'close' + a territory is ASSAULT: closing a border is a restriction, not force",
+)
+def test_closing_a_border_is_not_an_assault(code: Code) -> None:
+    coded = code("Lithuania closed two border crossings with Belarus.")
+    assert not coded.of_type("ASSAULT"), coded.describe()

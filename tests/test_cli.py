@@ -30,7 +30,9 @@ def test_jsonl_writes_one_schema_1_record_per_document(runner: CliRunner, tmp_pa
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["doc_id"] for r in records] == ["a", "wire-1"]
     for record in records:
-        assert set(record) == {"schema", "doc_id", "text", "statements", "actors", "events"}
+        assert set(record) == {
+            *("schema", "doc_id", "text", "issuer", "statements", "actors", "events", "omissions")
+        }
         assert record["schema"] == 1
         (statement,) = record["statements"]
         assert statement["content"][0]["text"] == "We will not back down"

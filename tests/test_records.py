@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import fields
 
-from communique.records import Actor, Document, Event, Failure, Span, Statement
+from communique.records import Actor, Document, Event, Failure, Omission, Span, Statement
 
 CUE, QUOTE = Span(10, 14, "said"), Span(20, 31, "“We agree.”")
 
@@ -17,7 +17,7 @@ def test_a_statement_is_its_fields_in_order_with_spans_as_dicts() -> None:
         '"cue": {"start": 10, "end": 14, "text": "said"}, '
         '"content": [{"start": 20, "end": 31, "text": "“We agree.”"}], "source": null, '
         '"speaker": "d:a1", "addressee": null, "via": null, "topics": [], '
-        '"confidence": 0.877, "cue_class": "speech"}'
+        '"confidence": 0.877, "cue_class": "speech", "parent": null, "via_actor": null}'
     )
 
 
@@ -29,6 +29,7 @@ def test_every_record_gives_every_field_as_a_json_value() -> None:
             "d:e1", "d", "CONSULT", "phone", [], ["d:a1"], [], None, False, False, False, CUE, QUOTE
         ),
         Failure("a.txt", "unreadable", 3),
+        Omission("d:o1", "d", "d:a2", Span(40, 52, "the Olympics"), QUOTE),
         CUE,
     ]
     for record in records:

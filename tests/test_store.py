@@ -13,7 +13,7 @@ import pytest
 
 from communique.pipeline import process
 from communique.records import Document, Failure
-from communique.store import TABLES, Batch, Store, StoreError
+from communique.store import TABLES, Batch, Store, StoreError, migrate
 from synthetic import report
 
 TEXT = (
@@ -36,7 +36,7 @@ def test_tables_and_schema_version(tmp_path: Path) -> None:
         (version,) = store.con.execute(
             "SELECT value FROM meta WHERE key = 'store_version'"
         ).fetchone()
-        assert version == "1"
+        assert version == "2"
 
 
 # The tables of store version 1, as DESCRIBE gives them: changing one is a new STORE_VERSION.
@@ -75,15 +75,101 @@ STORE_VERSION_1 = {
 }
 
 
-@pytest.mark.parametrize("table", sorted(STORE_VERSION_1))
-def test_tables_derived_from_the_records_are_those_of_store_version_1(
+# Version 2 adds, at the end of their tables, what readouts and stories need.
+STORE_VERSION_2 = {
+    "documents": STORE_VERSION_1["documents"] + " | issuer VARCHAR",
+    "statements": STORE_VERSION_1["statements"] + " | parent VARCHAR | via_actor VARCHAR",
+    "actors": STORE_VERSION_1["actors"],
+    "mentions": STORE_VERSION_1["mentions"],
+    "events": STORE_VERSION_1["events"]
+    + " | date_expression_start INTEGER | date_expression_end INTEGER |"
+    "date_expression_text VARCHAR | initiator VARCHAR",
+    "omissions": (
+        "doc_id VARCHAR | omission_id VARCHAR | party VARCHAR | topic_start INTEGER |"
+        "topic_end INTEGER | topic_text VARCHAR | evidence_start INTEGER | evidence_end INTEGER |"
+        "evidence_text VARCHAR"
+    ),
+    "failures": STORE_VERSION_1["failures"],
+}
+
+
+def _columns(spec: str) -> list[str]:
+    return [column.strip() for column in spec.split("|")]
+
+
+def _described(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [f"{name} {kind}" for name, kind, *_ in con.execute(f"DESCRIBE {table}").fetchall()]
+
+
+@pytest.mark.parametrize("table", sorted(STORE_VERSION_2))
+def test_tables_derived_from_the_records_are_those_of_store_version_2(
     tmp_path: Path, table: str
 ) -> None:
     with Store(tmp_path / "c.duckdb") as store:
-        described = store.con.execute(f"DESCRIBE {table}").fetchall()
-    expected = [column.strip() for column in STORE_VERSION_1[table].split("|")]
-    assert [f"{name} {kind}" for name, kind, *_ in described] == expected
-    assert tuple(STORE_VERSION_1) == TABLES
+        assert _described(store.con, table) == _columns(STORE_VERSION_2[table])
+    assert tuple(STORE_VERSION_2) == TABLES
+
+
+def _version_1_store(path: Path) -> None:
+    """A store as communique 0.1 with store version 1 made it, with one document."""
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute(
+        "INSERT INTO meta VALUES ('store_version', '1'), ('record_schema', '1'), "
+        "('store_id', 'old')"
+    )
+    for table, spec in STORE_VERSION_1.items():
+        con.execute(f"CREATE TABLE {table} ({', '.join(_columns(spec))})")
+    con.execute(
+        "INSERT INTO documents (doc_id, text, text_sha1, chars) VALUES ('old', 'Old text.', 'x', 9)"
+    )
+    con.execute(
+        "INSERT INTO statements (doc_id, statement_id, kind) VALUES ('old', 'old:s1', 'direct')"
+    )
+    con.close()
+
+
+def test_a_version_1_store_is_refused_until_migrated_and_loses_nothing(
+    tmp_path: Path, processed
+) -> None:
+    db = tmp_path / "old.duckdb"
+    _version_1_store(db)
+    before = db.read_bytes()
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match=r"has store version 1; .* `communique migrate --db"):
+            Store(db, read_only=read_only)
+    assert db.read_bytes() == before
+    added = migrate(db)
+    assert "table omissions" in added and "statements.parent" in added
+    con = duckdb.connect(str(db), read_only=True)
+    for table, spec in STORE_VERSION_2.items():
+        assert _described(con, table) == _columns(spec), table
+    assert con.execute("SELECT doc_id, text, issuer FROM documents").fetchall() == [
+        ("old", "Old text.", None)
+    ]
+    assert con.execute("SELECT statement_id, parent, via_actor FROM statements").fetchall() == [
+        ("old:s1", None, None)
+    ]
+    con.close()
+    assert migrate(db) == []  # already version 2
+    document, record = processed
+    _store_with(db, document, record)  # and it takes new documents
+    with Store(db, read_only=True) as store:
+        assert store.count("documents") == 2
+        assert store.id == "old"
+
+
+def test_migrate_refuses_what_is_not_a_store(tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign.duckdb"
+    con = duckdb.connect(str(foreign))
+    con.execute("CREATE TABLE t (x INT)")
+    con.close()
+    before = foreign.read_bytes()
+    with pytest.raises(StoreError, match="not a communique store"):
+        migrate(foreign)
+    assert foreign.read_bytes() == before
+    with pytest.raises(StoreError, match="no store at"):
+        migrate(tmp_path / "missing.duckdb")
 
 
 def test_rows_keep_offsets_into_the_stored_text(tmp_path: Path, processed) -> None:

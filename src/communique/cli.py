@@ -33,7 +33,16 @@ from communique.ingest import read, size
 from communique.ingest.dates import parse_date
 from communique.pipeline import BATCH_SIZE, TIME_LIMIT, load, process
 from communique.records import Failure
-from communique.store import DEFAULT_DB, TABLES, VIEWS, Store, StoreError, refuse_overwrite
+from communique.store import (
+    DEFAULT_DB,
+    STORE_VERSION,
+    TABLES,
+    VIEWS,
+    Store,
+    StoreError,
+    refuse_overwrite,
+)
+from communique.store import migrate as store_migrate
 from communique.train import frames as frame_training
 
 app = typer.Typer(
@@ -485,6 +494,20 @@ def query(
         for row in rows:
             table.add_row(*("" if v is None else _cell(str(v), 200) for v in row))
         _console().print(table)
+
+
+@app.command()
+def migrate(db: DbOption = Path(DEFAULT_DB)) -> None:
+    """Bring a store made by an older communique to this version's tables (adds what is
+    new; nothing stored is lost). A store already of this version is left as it is."""
+    try:
+        added = store_migrate(db)
+    except StoreError as error:
+        raise _fail(str(error)) from None
+    if added:
+        _say(f"migrated {db} to store version {STORE_VERSION}: added {', '.join(added)}")
+    else:
+        _say(f"{db} is already store version {STORE_VERSION}")
 
 
 eval_app = typer.Typer(

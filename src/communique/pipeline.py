@@ -61,9 +61,11 @@ def record(document: Document, doc: Any) -> dict[str, Any]:
         "schema": SCHEMA_VERSION,
         "doc_id": document.id,
         "text": document.text,
+        "issuer": doc._.issuer,
         "statements": [s.to_dict() for s in doc._.statements],
         "actors": [a.to_dict() for a in doc._.actors],
         "events": [e.to_dict() for e in doc._.events or []],
+        "omissions": [o.to_dict() for o in doc._.omissions or []],
     }
     if doc.text != document.text:  # punctuation runs were cut for the tokenizer
         _restore_spans(out, document.text)

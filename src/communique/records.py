@@ -3,8 +3,10 @@
 All offsets are character offsets into ``Document.text`` (Python string
 indices, end exclusive). The shapes follow DESIGN.md ("Records"); fields added
 beyond it (``Statement.cue_class``, ``Actor.roles``, ``Actor.mentions``,
-``Actor.members``, ``Document.source``, ``Failure.level``) are additive and keep
-``SCHEMA_VERSION`` at 1.
+``Actor.members``, ``Document.source``, ``Failure.level``; for readouts and
+stories ``Statement.parent``, ``Statement.via_actor``, ``Document.issuer``,
+``Event.date_expression``, ``Event.initiator`` and ``Omission``) are additive and
+keep ``SCHEMA_VERSION`` at 1.
 
 Each record's fields are written once, here: ``to_dict`` and the store's tables
 (``communique.store``) are derived from them. A field's metadata carries what its
@@ -68,6 +70,7 @@ class Document(Record):
     published: str | None = field(default=None, metadata={FORMAT: "date"})
     url: str | None = None
     source: str | None = None  # where it was read from: "file" or "file:line"
+    issuer: str | None = None  # for a party's own readout: the actor id of that party
 
 
 @dataclass(slots=True)
@@ -97,6 +100,10 @@ class Statement(Record):
     topics: list[str] = field(default_factory=list)
     confidence: float = field(default=1.0, metadata={ROUND: 3})
     cue_class: str = "speech"  # speech | belief | stance | other
+    # the statement that carries this one: "“Blinken underscored …,” the statement read"
+    parent: str | None = None
+    # the party (actor id) whose statement, readout or spokesperson carries it
+    via_actor: str | None = None
 
     @property
     def start(self) -> int:
@@ -123,6 +130,20 @@ class Event(Record):
     trigger: Span
     evidence: Span
     statement_id: str | None = None
+    date_expression: Span | None = None  # the words it was dated from: "on Thursday", "Jan. 27"
+    initiator: str | None = None  # who asked for or started a call or meeting ("at X's request")
+
+
+@dataclass(slots=True)
+class Omission(Record):
+    """A report that a party left something out: "The State Department's readout made no
+    mention of the Olympics" (party: the State Department; topic: "the Olympics")."""
+
+    id: str
+    doc_id: str
+    party: str | None  # actor id
+    topic: Span  # what was left out, as written
+    evidence: Span  # the words that say so
 
 
 @dataclass(slots=True)

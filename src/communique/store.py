@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import string
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -43,13 +44,15 @@ from communique.records import (
     Document,
     Event,
     Failure,
+    Omission,
     Record,
     Span,
     Statement,
 )
 
-# The store's own layout version; bump it when a table changes (tests/test_store.py pins them).
-STORE_VERSION = 1
+# The store's own layout version; bump it when a table changes (tests/test_store.py pins them),
+# and say in MIGRATIONS how a store of the version before becomes this one.
+STORE_VERSION = 2
 DEFAULT_DB = "communique.duckdb"
 
 # --- the tables, derived from the records' fields ---------------------------------------------
@@ -168,7 +171,7 @@ class Extra:
 
 def _ordinal(record_id: str) -> int:
     """The number in an id such as "doc:s12" or "doc:a3": records keep that order."""
-    tail = record_id.rpartition(":")[2].lstrip("sae")
+    tail = record_id.rpartition(":")[2].lstrip(string.ascii_lowercase)
     return int(tail) if tail.isdigit() else 0
 
 
@@ -250,6 +253,7 @@ LAYOUTS: dict[str, Layout] = {
         Extra("text_sha1", pa.string(), lambda d: text_sha1(d["text"])),
         "text",
         Extra("ingested_at", pa.timestamp("s"), lambda _: _now()),
+        "issuer",
         renamed={"id": "doc_id"},
     ),
     "statements": Layout(
@@ -270,6 +274,7 @@ LAYOUTS: dict[str, Layout] = {
         renamed={"start": "start_char", "end": "end_char"},
     ),
     "events": Layout(Event, "doc_id", "id", ..., renamed={"id": "event_id"}),
+    "omissions": Layout(Omission, "doc_id", "id", ..., renamed={"id": "omission_id"}),
     "failures": Layout(
         Failure,
         *("file", "line", "level"),
@@ -317,7 +322,7 @@ def rows(document: Document, record: dict[str, Any]) -> dict[str, list[dict[str,
     """The table rows of one processed document (pure: no store needed)."""
     doc_id, actors = record["doc_id"], record["actors"]
     items = {
-        "documents": [{**document.to_dict(), "id": doc_id}],
+        "documents": [{**document.to_dict(), "id": doc_id, "issuer": record.get("issuer")}],
         "statements": record["statements"],
         "actors": [{"doc_id": doc_id, **actor} for actor in actors],
         "mentions": [
@@ -326,6 +331,7 @@ def rows(document: Document, record: dict[str, Any]) -> dict[str, list[dict[str,
             for mention in actor.get("mentions", [])
         ],
         "events": record["events"],
+        "omissions": record.get("omissions", []),
     }
     return {name: [LAYOUTS[name].row(item) for item in found] for name, found in items.items()}
 
@@ -436,6 +442,13 @@ class Store:
             raise StoreError(not_ours) from None
         if "store_version" not in meta:
             raise StoreError(not_ours)
+        found = meta["store_version"]
+        if found.isdigit() and int(found) in MIGRATIONS:
+            raise StoreError(
+                f"{self.path} has store version {found}; this communique reads and writes "
+                f"version {STORE_VERSION}: `communique migrate --db {self.path}` brings it "
+                "there (nothing stored is lost)"
+            )
         for key, ours, what in (
             ("store_version", STORE_VERSION, "store version"),
             ("record_schema", SCHEMA_VERSION, "record schema"),
@@ -578,18 +591,102 @@ def _record(document: dict[str, Any], rows: dict[str, list[dict[str, Any]]]) -> 
     for row in sorted(rows["mentions"], key=lambda m: (m["start_char"], m["end_char"])):
         mentions.setdefault(row["actor_id"], []).append(LAYOUTS["mentions"].record(row))
 
-    statements, actors, events = (LAYOUTS[name] for name in ("statements", "actors", "events"))
+    statements, actors, events, omissions = (
+        LAYOUTS[name] for name in ("statements", "actors", "events", "omissions")
+    )
     return {
         "schema": SCHEMA_VERSION,
         "doc_id": document["doc_id"],
         "text": document["text"],
+        "issuer": document["issuer"],
         "statements": [statements.record(s) for s in statements.in_order(rows["statements"])],
         "actors": [
             actors.record(a, mentions=mentions.get(a["actor_id"], []))
             for a in actors.in_order(rows["actors"])
         ],
         "events": [events.record(e) for e in events.in_order(rows["events"])],
+        "omissions": [omissions.record(o) for o in omissions.in_order(rows["omissions"])],
     }
+
+
+# --- migrations: how a store of one version becomes the next ---------------------------------
+
+
+def _add_missing(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Add the tables and columns of this version that a store lacks (for additive
+    changes, whose new columns come last); returns what was added."""
+    added = []
+    tables = {row[0] for row in con.execute("SHOW TABLES").fetchall()}
+    for name, schema in SCHEMAS.items():
+        empty = schema.empty_table()  # noqa: F841 (read by DuckDB's replacement scan)
+        if name not in tables:
+            con.execute(f"CREATE TABLE {name} AS SELECT * FROM empty")
+            added.append(f"table {name}")
+            continue
+        have = {row[0] for row in con.execute(f"DESCRIBE {name}").fetchall()}
+        types = {row[0]: row[1] for row in con.execute("DESCRIBE SELECT * FROM empty").fetchall()}
+        for column in schema.names:
+            if column not in have:
+                con.execute(f'ALTER TABLE {name} ADD COLUMN "{column}" {types[column]}')
+                added.append(f"{name}.{column}")
+    return added
+
+
+# A store of version N becomes version N + 1 by MIGRATIONS[N].
+# 1 -> 2, readouts and stories: Statement.parent and .via_actor, Event.date_expression and
+# .initiator, Document.issuer, the omissions table.
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], list[str]]] = {1: _add_missing}
+
+
+def _store_version(path: Path) -> int:
+    """The version of the store at ``path``, read without writing to it."""
+    try:
+        con = duckdb.connect(str(path), read_only=True, config=dict(_SANDBOX))
+    except duckdb.Error as error:
+        raise StoreError(f"cannot open {path}: {_first_line(error)}") from None
+    try:
+        found = dict(con.execute("SELECT key, value FROM meta").fetchall())["store_version"]
+    except (duckdb.Error, KeyError):
+        raise StoreError(f"{path} is not a communique store (no communique meta table)") from None
+    finally:
+        con.close()
+    if not found.isdigit() or not (int(found) in MIGRATIONS or int(found) == STORE_VERSION):
+        raise StoreError(f"{path} has store version {found}, which this communique cannot migrate")
+    return int(found)
+
+
+def migrate(path: str | Path) -> list[str]:
+    """Bring a communique store of an older version to this one, one transaction per step;
+    returns what the steps added (nothing for a store already of this version). Anything
+    else is refused before the file is opened for writing."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"no store at {path}")
+    found = _store_version(path)
+    if found == STORE_VERSION:
+        return []
+    try:
+        con = duckdb.connect(str(path), config=dict(_EXTENSIONS_OFF))
+    except duckdb.Error as error:
+        raise StoreError(f"cannot open {path}: {_first_line(error)}") from None
+    added: list[str] = []
+    try:
+        for version in range(found, STORE_VERSION):
+            con.execute("BEGIN TRANSACTION")
+            try:
+                added += MIGRATIONS[version](con)
+                for name, sql in VIEWS.items():
+                    con.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
+                con.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'store_version'", [str(version + 1)]
+                )
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+    finally:
+        con.close()
+    return added
 
 
 def refuse_overwrite(out: Path, force: bool) -> None:

@@ -25,7 +25,7 @@ from communique.attribution.settings import DEFAULT, AttributionSettings
 
 log = logging.getLogger(__name__)
 
-for _name in ("doc_id", "actor_directory", "statements", "failure"):
+for _name in ("doc_id", "actor_directory", "statements", "issuer", "omissions", "failure"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 

@@ -121,6 +121,16 @@ def _supported(path: Path) -> bool:
     return kind(path) in SUFFIXES
 
 
+# What a file that is not a regular one is, by its mode.
+_KINDS: tuple[tuple[Callable[[int], bool], str], ...] = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a directory"),
+)
+
+
 def not_regular(path: Path) -> str | None:
     """Why ``path`` is not a regular file to read (a FIFO, a device, a socket, a broken
     or looping link), or None if it is one. Never opens it: a FIFO would block."""
@@ -134,17 +144,7 @@ def not_regular(path: Path) -> str | None:
         return f"cannot read file: {error.strerror or error}"
     if stat.S_ISREG(mode):
         return None
-    what = (
-        "a named pipe (FIFO)"
-        if stat.S_ISFIFO(mode)
-        else "a device"
-        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else "a socket"
-        if stat.S_ISSOCK(mode)
-        else "a directory"
-        if stat.S_ISDIR(mode)
-        else "a special file"
-    )
+    what = next((name for test, name in _KINDS if test(mode)), "a special file")
     if path.is_symlink():
         what = f"a link to {what} ({os.path.realpath(path)})"
     return f"{what}, not a regular file"

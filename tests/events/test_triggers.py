@@ -392,6 +392,32 @@ NEGATION = [
         Expect("COERCE", "detain", mode="arrest", actors={"BLR"}, negated=True, date="2022-03-06"),
         id="did-not-detain",
     ),
+    # What was not said in a call does not undo the call: the call is the occasion of the
+    # negated act, not its object; "did not take part in the talks" is a refusal.
+    pytest.param(
+        "US Secretary of State Antony Blinken did not mention the Winter Olympics in a phone "
+        "call with Chinese Foreign Minister Wang Yi on Thursday.",
+        Expect(
+            "CONSULT",
+            "call",
+            mode="phone",
+            actors={"USA", "CHN"},
+            recipients=set(),
+            date="2022-03-10",
+        ),
+        id="not-mentioned-in-a-phone-call",
+    ),
+    pytest.param(
+        "Chinese Foreign Minister Wang Yi did not raise Taiwan during his talks with Russian "
+        "Foreign Minister Sergei Lavrov.",
+        Expect("CONSULT", "talks", mode=None, actors={"CHN", "RUS"}, recipients=set()),
+        id="not-raised-during-talks",
+    ),
+    pytest.param(
+        "Hungary did not take part in the talks with Ukraine.",
+        Expect("REJECT", "talks", mode="meet", actors={"HUN"}, recipients={"UKR"}),
+        id="did-not-take-part-in-talks",
+    ),
 ]
 
 

@@ -185,6 +185,21 @@ def _negated(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and head.lemma_ in {"fail", "refuse"} and head.i != verb.i
 
 
+def _occasion(trigger: Token, anchor: Token) -> bool:
+    """Whether a nominal trigger is only the occasion of its verb's act: "did not mention the
+    Olympics in a phone call with Wang" (the call took place; what was not done is the
+    mention), but not "did not take part in the talks"."""
+    prep = trigger.head
+    return (
+        trigger.pos_ in {"NOUN", "PROPN"}
+        and trigger.dep_ == "pobj"
+        and prep.lower_ in WORDS["occasion_prepositions"]
+        and prep.head.i == anchor.i
+        and anchor.i != trigger.i
+        and anchor.lemma_.lower() not in WORDS["participation_verbs"]
+    )
+
+
 def _commitment(verb: Token) -> bool:
     """ "is willing to withdraw", "will provide", "plans to visit"."""
     if _auxiliaries(verb) & WORDS["future_auxiliaries"]:
@@ -433,7 +448,7 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
     ):
         mode = "phone"  # "spoke by phone", "talked over a video link"
     coded = Coded(trigger=token, anchor=anchor, type=kind, mode=mode, embedded=embedded)
-    coded.negated = _negated(anchor)
+    coded.negated = _negated(anchor) and not _occasion(token, anchor)
     coded.future = _commitment(anchor)
     coded.hypothetical = _conditional(anchor)
     if coded.negated and kind in COOPERATIVE:

@@ -17,6 +17,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("communique.actors",),
     ("communique.attribution",),
     ("communique.events",),
+    ("communique.stories",),
     ("communique.pipeline",),
     ("communique.store",),
     ("communique.corpus",),

@@ -79,7 +79,7 @@ STORE_VERSION_1 = {
 STORE_VERSION_2 = {
     "documents": STORE_VERSION_1["documents"] + " | issuer VARCHAR",
     "statements": STORE_VERSION_1["statements"] + " | parent VARCHAR | via_actor VARCHAR",
-    "actors": STORE_VERSION_1["actors"],
+    "actors": STORE_VERSION_1["actors"] + " | key VARCHAR",
     "mentions": STORE_VERSION_1["mentions"],
     "events": STORE_VERSION_1["events"]
     + " | date_expression_start INTEGER | date_expression_end INTEGER |"

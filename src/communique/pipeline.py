@@ -26,6 +26,7 @@ from communique.actors import component as _actors  # noqa: F401 (its factory)
 from communique.attribution import component as _attribution  # noqa: F401 (its factory)
 from communique.events import component as _events  # noqa: F401 (its factory)
 from communique.records import SCHEMA_VERSION, Document, Failure
+from communique.stories import actor_keys
 
 BATCH_SIZE = 32
 BATCH_CHARS = 150_000  # characters parsed in one batch, whatever the number of documents
@@ -57,13 +58,17 @@ class TimeLimitExceeded(Exception):
 
 def record(document: Document, doc: Any) -> dict[str, Any]:
     """The schema-1 record of one processed document (see DESIGN.md, "Records")."""
+    actors = doc._.actors
+    keys = actor_keys(actors)
+    for actor in actors:
+        actor.key = keys[actor.id]
     out = {
         "schema": SCHEMA_VERSION,
         "doc_id": document.id,
         "text": document.text,
         "issuer": doc._.issuer,
         "statements": [s.to_dict() for s in doc._.statements],
-        "actors": [a.to_dict() for a in doc._.actors],
+        "actors": [a.to_dict() for a in actors],
         "events": [e.to_dict() for e in doc._.events or []],
         "omissions": [o.to_dict() for o in doc._.omissions or []],
     }

@@ -4,7 +4,7 @@ All offsets are character offsets into ``Document.text`` (Python string
 indices, end exclusive). The shapes follow DESIGN.md ("Records"); fields added
 beyond it (``Statement.cue_class``, ``Actor.roles``, ``Actor.mentions``,
 ``Actor.members``, ``Document.source``, ``Failure.level``; for readouts and
-stories ``Statement.parent``, ``Statement.via_actor``, ``Document.issuer``,
+stories ``Actor.key``, ``Statement.parent``, ``Statement.via_actor``, ``Document.issuer``,
 ``Event.date_expression``, ``Event.initiator`` and ``Omission``) are additive and
 keep ``SCHEMA_VERSION`` at 1.
 
@@ -84,6 +84,7 @@ class Actor(Record):
     roles: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
     members: list[str] = field(default_factory=list)  # actor ids, for groups
+    key: str | None = None  # the same real-world actor in every document (stories.keys)
 
 
 @dataclass(slots=True)

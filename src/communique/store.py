@@ -633,8 +633,8 @@ def _add_missing(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 # A store of version N becomes version N + 1 by MIGRATIONS[N].
-# 1 -> 2, readouts and stories: Statement.parent and .via_actor, Event.date_expression and
-# .initiator, Document.issuer, the omissions table.
+# 1 -> 2, readouts and stories: Actor.key, Statement.parent and .via_actor,
+# Event.date_expression and .initiator, Document.issuer, the omissions table.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], list[str]]] = {1: _add_missing}
 
 

@@ -148,6 +148,20 @@ class Omission(Record):
 
 
 @dataclass(slots=True)
+class Story(Record):
+    """One real-world event (a call, a meeting, a visit, ...) as many documents report it."""
+
+    id: str
+    type: str
+    mode: str | None
+    participants: list[str]  # actor keys, the most reported first
+    date: str | None  # the day most reports give
+    dates_reported: list[str]  # every date a document gives it: more than one is a conflict
+    documents: list[str]  # doc ids
+    events: list[str]  # the event ids, across documents
+
+
+@dataclass(slots=True)
 class Failure(Record):
     """An input that could not be processed, with a one-line reason.
 

@@ -1,8 +1,10 @@
 """Stories: the same real-world event across documents, and the accounts of its parties.
 
-So far: ``actor_key``, the identity of an actor across documents.
+``actor_key``: the identity of an actor across documents; ``link``: the stories of a set
+of documents' records.
 """
 
 from communique.stories.keys import actor_key, actor_keys
+from communique.stories.linking import link
 
-__all__ = ["actor_key", "actor_keys"]
+__all__ = ["actor_key", "actor_keys", "link"]

@@ -38,3 +38,19 @@ def test_demonyms_roles_persons_and_provinces() -> None:
     provinces = {p: subdivisions().get(p) for p in ("sindh", "new mexico", "punjab")}
     # Punjab is a province of Pakistan and a state of India.
     assert provinces == {"sindh": "PAK", "new mexico": "USA", "punjab": None}
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["northern province", "western province", "north", "west", "coast", "central region"],
+)
+def test_a_description_is_no_province(description: str) -> None:
+    # ISO 3166-2 names provinces so ("Northern Province", Sri Lanka; "West", Cameroon), but in
+    # English text they describe a place: "Xinjiang's northern province", "the West".
+    assert description not in subdivisions()
+
+
+def test_places_named_after_another() -> None:
+    places = load_gazetteer().places
+    found = [p for p in ("New Mexico", "Western Australia", "Niger Delta", "Sindh") if p in places]
+    assert found == ["New Mexico", "Western Australia", "Niger Delta"]

@@ -152,6 +152,90 @@ PERSONS = [
     ),
 ]
 
+# Two titles joined by "and" before one name are one person's two offices, not two people.
+COORDINATED_TITLES = [
+    case(
+        "Chinese State Councilor and Foreign Minister Wang Yi on Monday told visiting envoys "
+        "that the dispute had to be settled through talks.",
+        "Wang Yi",
+        "state-councilor-and-foreign-minister",
+        kind="person",
+        name="Wang Yi",
+        country="CHN",
+        sector="GOV",
+        roles=["state councilor", "foreign minister"],
+        mentions=["Chinese State Councilor and Foreign Minister", "Wang Yi"],
+    ),
+    case(
+        "Australian Deputy Prime Minister and Minister for Defence Richard Marles arrived in "
+        "Manila on Tuesday for talks on maritime security.",
+        "Richard Marles",
+        "deputy-prime-minister-and-minister-for-defence",
+        kind="person",
+        name="Richard Marles",
+        country="AUS",
+        sector="GOV",
+        roles=["deputy prime minister", "minister for defence"],
+        mentions=["Australian Deputy Prime Minister and Minister for Defence", "Richard Marles"],
+    ),
+    case(
+        "Deputy Prime Minister and Minister for Defence Richard Marles said the new submarines "
+        "would be built in Adelaide.",
+        "Richard Marles",
+        "coordinated-titles-without-a-country",
+        kind="person",
+        country=None,
+        sector="GOV",
+        roles=["deputy prime minister", "minister for defence"],
+        mentions=["Deputy Prime Minister and Minister for Defence", "Richard Marles"],
+    ),
+    case(
+        "Vice Premier and Finance Minister Tomas Halvorsen told lawmakers on Friday that the "
+        "budget would be balanced.",
+        "Tomas Halvorsen",
+        "vice-premier-and-finance-minister",
+        kind="person",
+        sector="GOV",
+        roles=["vice premier", "finance minister"],
+        mentions=["Vice Premier and Finance Minister", "Tomas Halvorsen"],
+    ),
+    case(
+        "President Xi Jinping and Foreign Minister Wang Yi received the delegation in Beijing.",
+        "Wang Yi",
+        "a-titled-person-and-another-titled-person",
+        kind="person",
+        name="Wang Yi",
+        roles=["foreign minister"],
+        mentions=["Foreign Minister", "Wang Yi"],
+    ),
+    case(
+        "Parliament and President Anna Keller agreed on the budget after weeks of talks.",
+        "Anna Keller",
+        "an-institution-and-a-titled-person",
+        kind="person",
+        roles=["president"],
+        mentions=["President", "Anna Keller"],
+    ),
+    case(
+        "Harbour News Vice President and Managing Editor Dana Whitcombe said the network would "
+        "appeal the ruling.",
+        "Dana Whitcombe",
+        "the-office-next-to-the-name-gives-the-sector",
+        kind="person",
+        sector="JRN",
+        roles=["vice president", "editor"],
+        mentions=["Harbour News Vice President and Managing Editor", "Dana Whitcombe"],
+    ),
+    case(
+        "The president and Foreign Minister Lena Holm opened the summit in Oslo on Monday.",
+        "Lena Holm",
+        "the-president-and-a-titled-person",
+        kind="person",
+        name="Lena Holm",
+        mentions=["Foreign Minister", "Lena Holm"],
+    ),
+]
+
 STATES = [
     case(
         "The United States imposed new sanctions on Friday, and Washington said more could "
@@ -332,6 +416,48 @@ ORGANIZATIONS = [
     ),
 ]
 
+# A ministry named without its country is that of the minister of its portfolio the document
+# is about (the first named): in a Chinese readout, China's.
+MINISTRIES = [
+    case(
+        "On Tuesday, State Councilor and Foreign Minister Wang Yi held a video call with "
+        "Spanish Foreign Minister Jose Manuel Albares. Wang Yi said China was ready to work "
+        "with Spain. The Foreign Ministry said the call was candid.",
+        "Foreign Ministry",
+        "a-readout-s-foreign-ministry",
+        kind="organization",
+        country="CHN",
+        sector="GOV",
+    ),
+    case(
+        "Chinese Foreign Minister Wang Yi told his Pakistani counterpart on Tuesday that the "
+        "corridor would be expanded, the ministry said in a statement.",
+        "the ministry",
+        "the-ministry-of-the-minister",
+        kind="organization",
+        country="CHN",
+        sector="GOV",
+    ),
+    case(
+        "Norwegian Defence Minister Tomas Berg inspected the base on Monday. The Defence "
+        "Ministry said the visit had been planned for months.",
+        "Defence Ministry",
+        "a-ministry-of-another-portfolio",
+        kind="organization",
+        country="NOR",
+        sector="MIL",  # a defence ministry is MIL, like the Pentagon (roles.tsv)
+    ),
+    case(
+        "Secretary of State Antony Blinken arrived in Kyiv on Monday. The Foreign Ministry said "
+        "he would meet the president.",
+        "Foreign Ministry",
+        "no-foreign-minister-no-country",
+        kind="organization",
+        country=None,
+        sector="GOV",
+    ),
+]
+
 KNOWN_PERSONS = [
     case(
         "President Yoweri Museveni said the election would go ahead. Museveni spoke in Kampala.",
@@ -365,7 +491,16 @@ def holding(doc: Doc, text: str) -> Actor:
 
 
 @pytest.mark.parametrize(
-    "text, mention, expected", [*PERSONS, *STATES, *DEMONYMS, *ORGANIZATIONS, *KNOWN_PERSONS]
+    "text, mention, expected",
+    [
+        *PERSONS,
+        *COORDINATED_TITLES,
+        *STATES,
+        *DEMONYMS,
+        *ORGANIZATIONS,
+        *MINISTRIES,
+        *KNOWN_PERSONS,
+    ],
 )
 def test_resolved_actor(
     parse: Callable[[str], Doc], text: str, mention: str, expected: dict[str, Any]

@@ -118,3 +118,33 @@ class ActorDirectory:
         actor = self._index.actors[actor_id]
         if actor.kind == "group" and not actor.members:
             actor.members = members
+
+    def institution(
+        self,
+        name: str,
+        country: str | None,
+        sector: str | None,
+        mention: tuple[int, int, int] | None = None,
+        role: str | None = None,
+    ) -> str:
+        """The organisation ``name`` of ``country`` that issues or carries statements ("Chinese
+        Foreign Ministry", "US State Department", "Xinhua"): the document's own if it has one
+        of that name (or one its name ends with: "the foreign ministry" of that country), else
+        a new one, mentioned at tokens ``mention`` = (start, end, head) when the text names it
+        ("a ministry statement", "Xinhua reported") and not mentioned at all otherwise (the
+        issuer of a readout); ``role`` is what it is ("news agency")."""
+        wanted = " ".join(name.lower().split())
+        for actor in self._index.ordered():
+            if actor.kind != "organization" or actor.country not in {country, None}:
+                continue
+            names = {actor.name.lower(), *(a.lower() for a in actor.aliases)}
+            if wanted in names or (actor.country and any(wanted.endswith(f" {n}") for n in names)):
+                return actor.id
+        actor = self._index.new_actor(name, "organization", country, sector)
+        if role:
+            actor.roles.append(role)
+        if mention is not None:
+            start, end, head = mention
+            found = Mention(start, end, "organization", "later", country=country, head=head)
+            self._index.place(found, actor)
+        return actor.id

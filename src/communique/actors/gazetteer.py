@@ -51,6 +51,8 @@ class Gazetteer:
     countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> common name
     org_words: frozenset[str] = frozenset()  # words of organisations' and places' names
     persons: dict[str, Person] = field(default_factory=dict)  # normalised name or alias
+    # Names, as written, of places that hold another place's name ("New Mexico", "Niger Delta")
+    places: frozenset[str] = frozenset()
 
     def person(self, text: str) -> Person | None:
         return self.persons.get(_normalise(text))
@@ -131,19 +133,42 @@ def load_gazetteer() -> Gazetteer:
             )
             for name in [row["name"], *_aliases(row.get("aliases", ""))]:
                 gaz.persons.setdefault(_normalise(name), person)
-    lines = data_file(__package__, "org_words.txt").read_text(encoding="utf-8").splitlines()
-    gaz.org_words = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    gaz.org_words = _words("org_words.txt")
+    gaz.places = frozenset(
+        [*(row["name"] for row in read_tsv(__package__, "places.tsv")), *_named_after(gaz)]
+    )
     return gaz
+
+
+def _words(filename: str) -> frozenset[str]:
+    """A packaged word list: one word a line, "#" lines are comments."""
+    lines = data_file(__package__, filename).read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _named_after(gaz: Gazetteer) -> list[str]:
+    """Subdivisions (ISO 3166-2) whose name ends with a name the gazetteer knows, after a word
+    that makes it another place: "New Mexico", "Western Australia", "Port of Spain"."""
+    found = []
+    for sub in pycountry.subdivisions:
+        words = sub.name.split()
+        if any(c in sub.name for c in "[](),"):
+            continue  # a local name with a gloss: "Wales [Cymru GB-CYM]"
+        if any(gaz.lookup(" ".join(words[n:])) for n in range(1, len(words))):
+            found.append(sub.name)
+    return found
 
 
 @lru_cache(maxsize=1)
 def subdivisions() -> dict[str, str]:
     """Province, state and region names -> ISO3 of their country (pycountry's ISO 3166-2),
-    leaving out names shared by subdivisions of different countries."""
+    leaving out names shared by subdivisions of different countries and names that are
+    descriptions ("Northern Province", "West": only words of ``place_words.txt``)."""
     found: dict[str, set[str]] = {}
+    description = _words("place_words.txt")
     for sub in pycountry.subdivisions:
         country = pycountry.countries.get(alpha_2=sub.country_code)
-        if country is None:
+        if country is None or set(sub.name.lower().split()) <= description:
             continue
         found.setdefault(sub.name.lower(), set()).add(country.alpha_3)
     return {name: codes.pop() for name, codes in found.items() if len(codes) == 1}

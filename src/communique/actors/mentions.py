@@ -9,6 +9,7 @@ descriptions ("China's top diplomat", "the minister").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,6 +20,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from communique.actors.gazetteer import Entry, Gazetteer, load_gazetteer
+from communique.actors.headlines import Headlines, before_verb, common_nouns
 from communique.positions import sentence
 
 # Nouns that name a person by relation rather than office.
@@ -26,6 +28,12 @@ RELATIONAL_HEADS = frozenset({"counterpart", "colleague", "host", "guest", "depu
 # Entity labels whose inner gazetteer matches are not mentions ("the Beijing Winter Olympics").
 _OPAQUE_LABELS = frozenset({"EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "PERSON"})
 _TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+# Small words inside a title: "Minister of Foreign Affairs", "Minister for Defence".
+_TITLE_LINKS = frozenset({"of", "for", "the", "and"})
+# A one-letter name with a full stop: a middle initial ("Antony J. Blinken").
+_INITIAL = re.compile(r"^[A-Z]\.$")
+# Dependents that make a word a common noun's phrase ("The price", "oil price").
+_NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod"})
 _HONORIFICS = frozenset({"mr", "ms", "mrs", "miss", "dr", "sir", "dame", "mx"})
 # Labels the small model gives to people's names by mistake.
 _MISLABELLED = frozenset({"ORG", "FAC", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "LOC"})
@@ -52,6 +60,17 @@ class Mention:
 
     def span(self, doc: Doc) -> Span:
         return doc[self.start : self.end]
+
+
+@lru_cache(maxsize=4)
+def _places(vocab: Vocab) -> PhraseMatcher:
+    """Names of places that hold another place's name ("New Mexico"), matched as written."""
+    from spacy.lang.en import English
+
+    tokenizer = English(vocab=vocab).tokenizer
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    matcher.add("place", [tokenizer(name) for name in sorted(load_gazetteer().places)])
+    return matcher
 
 
 @lru_cache(maxsize=4)
@@ -201,14 +220,16 @@ def find_mentions(doc: Doc) -> list[Mention]:
     gaz = load_gazetteer()
     ents = doc.ents
     gazetteer, states = _gazetteer_mentions(doc, ents)
-    persons, name_parts = _person_names(ents, gaz, states)
-    persons += _surnames(doc, name_parts, _tokens([*gazetteer, *persons]))
+    headlines = Headlines(doc)
+    persons, name_parts = _person_names(ents, gaz, states, headlines)
+    surnames = {doc[p.end - 1].lower_ for p in persons if p.end - p.start > 1}
+    persons += _surnames(doc, name_parts, surnames, _tokens([*gazetteer, *persons]))
     titles = _titles(doc, persons, gaz, states)
     # A country inside the title is an attribute, not a separate mention.
     in_title = {i for t in titles if t.titles is not None for i in range(t.start, t.titles)}
     gazetteer = [m for m in gazetteer if m.start not in in_title]
     taken = _tokens([*gazetteer, *persons, *titles])
-    organizations = _organizations(doc, ents, gaz, taken)
+    organizations = _organizations(doc, ents, gaz, taken, headlines)
     descriptions = _descriptions(doc, gaz, states, taken | _tokens(organizations))
     # Mentions may nest: "China's top diplomat" holds the state mention "China".
     return sorted(
@@ -223,8 +244,10 @@ def _tokens(mentions: list[Mention]) -> set[int]:
 
 def _gazetteer_mentions(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Mention], dict[int, Entry]]:
     """The gazetteer's entries named in ``doc`` (not inside an opaque entity: "the Beijing
-    Winter Olympics"), and the entry of each token they cover."""
+    Winter Olympics", nor inside the name of another place: "New Mexico"), and the entry of
+    each token they cover."""
     exact, folded, keys = _matchers(doc.vocab)
+    places = [(s, e) for _, s, e in _places(doc.vocab)(doc)]
     opaque = [e for e in ents if e.label_ in _OPAQUE_LABELS and len(e) > 1]
     opaque_starts = [e.start for e in opaque]
 
@@ -236,10 +259,15 @@ def _gazetteer_mentions(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Mention]
         e = opaque[at]
         return end <= e.end and (e.end - e.start) > (end - start)
 
-    matches = [*exact(doc), *folded(doc)]
-    spans = filter_spans(
-        [Span(doc, s, e, label=key) for key, s, e in matches if not inside_opaque(s, e)]
-    )
+    def inside_place(start: int, end: int) -> bool:
+        return any(s <= start and end <= e and e - s > end - start for s, e in places)
+
+    matches = [
+        (key, s, e)
+        for key, s, e in [*exact(doc), *folded(doc)]
+        if not inside_opaque(s, e) and not inside_place(s, e)
+    ]
+    spans = filter_spans([Span(doc, s, e, label=key) for key, s, e in matches])
     mentions: list[Mention] = []
     states: dict[int, Entry] = {}
     for span in spans:
@@ -262,14 +290,14 @@ def _gazetteer_mentions(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Mention]
 
 
 def _person_names(
-    ents: tuple[Span, ...], gaz: Gazetteer, states: dict[int, Entry]
+    ents: tuple[Span, ...], gaz: Gazetteer, states: dict[int, Entry], headlines: Headlines
 ) -> tuple[list[Mention], set[str]]:
     """The model's persons, and names it mislabelled that read as a person's; and the words
     of the full names among them."""
     persons: list[Mention] = []
     name_parts: set[str] = set()
     entities = [e for e in ents if e.label_ == "PERSON" or _reads_as_person(e, gaz, states)]
-    surnames = {e[-1].text for e in entities}
+    surnames = {words[-1].text for e in entities if (words := _unglued(e, headlines))}
     persons_read = set(entities)
     entities += [
         e
@@ -281,7 +309,7 @@ def _person_names(
         and _plain_name(e, gaz, states)
     ]
     for ent in sorted(entities, key=lambda e: e.start):
-        tokens = [t for t in ent if t.is_alpha or t.pos_ == "PROPN"]
+        tokens = [t for t in _unglued(ent, headlines) if t.is_alpha or t.pos_ == "PROPN"]
         while tokens and (
             tokens[0].lower_ in gaz.roles or tokens[0].lower_.rstrip(".") in _HONORIFICS
         ):
@@ -289,28 +317,66 @@ def _person_names(
         tokens = [t for t in tokens if t.pos_ in {"PROPN", "NOUN", "ADJ"} or t.is_title]
         if not tokens or tokens[-1].i - tokens[0].i + 1 != len(tokens):
             continue
+        tokens = _given_name_before(tokens, gaz, states)
         if len(tokens) == 1 and (tokens[0].i in states or tokens[0].lower_ in gaz.demonyms):
             continue  # a one-word "person" the gazetteer knows as a place or a people
         persons.append(Mention(tokens[0].i, tokens[-1].i + 1, "person", "name", head=tokens[-1].i))
         if len(tokens) > 1:
-            name_parts.update(t.text for t in tokens)
+            name_parts.update(t.lower_ for t in tokens)
     return persons, name_parts
 
 
-def _surnames(doc: Doc, name_parts: set[str], taken: set[int]) -> list[Mention]:
-    """The repair: a word of a full name the model tagged as a place or organisation ("Wang"
-    ORG) where no other mention is (``taken``)."""
+def _given_name_before(
+    tokens: list[Token], gaz: Gazetteer, states: dict[int, Entry]
+) -> list[Token]:
+    """A name the model cut at a middle initial ("Antony" + "J. Blinken"), whole again: the
+    capitalised word before an initial, if it is a plain name word."""
+    first = tokens[0]
+    if not _INITIAL.match(first.text) or first.i == 0:
+        return tokens
+    before = first.doc[first.i - 1]
+    word = before.lower_
+    if before.ent_type_ or word in gaz.roles or word.rstrip(".") in _HONORIFICS:
+        return tokens
+    return [before, *tokens] if _plain_name(first.doc[before.i : first.i], gaz, states) else tokens
+
+
+def _unglued(ent: Span, headlines: Headlines) -> list[Token]:
+    """An entity's tokens; in a headline, only those before its verb ("Wang Yi Holds")."""
+    return before_verb(list(ent)) if headlines.holds(ent) else list(ent)
+
+
+def _surnames(doc: Doc, name_parts: set[str], surnames: set[str], taken: set[int]) -> list[Mention]:
+    """The repair: words of a full name (``name_parts``, lowercased) the model did not take
+    for a person where no other mention is (``taken``): "Wang" tagged ORG, "Ned price" in
+    lower case, "Price said" with "Price" tagged a common noun."""
     taken = set(taken)
     found: list[Mention] = []
     for token in doc:
-        if token.i in taken or token.text not in name_parts or token.pos_ != "PROPN":
+        if token.i in taken or not _starts_name(token, name_parts, surnames):
             continue
         end = token.i + 1
-        while end < len(doc) and doc[end].text in name_parts and end not in taken:
+        while end < len(doc) and doc[end].lower_ in name_parts and end not in taken:
             end += 1
         found.append(Mention(token.i, end, "person", "name", head=end - 1))
         taken.update(range(token.i, end))
     return found
+
+
+def _starts_name(token: Token, name_parts: set[str], surnames: set[str]) -> bool:
+    """Whether a word of a full name written elsewhere names that person here: a proper noun,
+    or a surname the model took for a common noun when it stands alone, capitalised, as a
+    subject ("Price said"; not "price rises", nor "The Price index")."""
+    if token.lower_ not in name_parts:
+        return False
+    if token.pos_ == "PROPN":
+        return True
+    return (
+        token.lower_ in surnames
+        and token.is_title
+        and token.dep_ in {"nsubj", "nsubjpass"}
+        and not any(c.dep_ in _NOUN_MODIFIERS for c in token.children)
+    )
 
 
 def _titles(
@@ -319,11 +385,13 @@ def _titles(
     """The titles before named persons ("Chinese Minister of Foreign Affairs Wang Yi"); each
     teaches its person's roles and country."""
     titles: list[Mention] = []
+    named = _tokens(persons)
     for person in persons:
         sent_start = sentence(doc[person.start]).start
         window = _title_window(doc, person.start, sent_start)
         title = _describe(window, gaz, states) if window else None
         if title:
+            title = _coordinated(doc, title, sent_start, named, gaz, states)
             person.roles, person.role_classes = title.roles, title.role_classes
             person.country, person.sector = title.country, title.sector
             title.source, title.titles, title.kind = "title", person.start, "person"
@@ -331,15 +399,54 @@ def _titles(
     return titles
 
 
+def _coordinated(
+    doc: Doc,
+    title: Mention,
+    limit: int,
+    named: set[int],
+    gaz: Gazetteer,
+    states: dict[int, Entry],
+) -> Mention:
+    """A title joined by "and" to a capitalised title before it is one person's two offices:
+    "State Councilor and Foreign Minister Wang Yi", "Deputy Prime Minister and Minister for
+    Defence Richard Marles". Not across a name ("President Xi Jinping and Foreign Minister
+    Wang Yi") nor from a lower-case description ("the president and Foreign Minister ...")."""
+    conjunction = title.start - 1
+    if conjunction <= limit or doc[conjunction].lower_ not in {"and", "&"}:
+        return title
+    if conjunction - 1 in named:
+        return title
+    window = _title_window(doc, conjunction, limit)
+    first = _describe(window, gaz, states) if window else None
+    if first is None or first.kind != "person" or not _capitalised(window):
+        return title  # "Congress and President Obama": an institution is no title
+    first.end, first.head = title.end, title.head
+    first.roles = [*first.roles, *(r for r in title.roles if r not in first.roles)]
+    first.role_classes |= title.role_classes
+    first.country = first.country or title.country
+    first.sector = title.sector or first.sector  # the office named next to the name
+    return first
+
+
+def _capitalised(tokens: list[Token]) -> bool:
+    """Whether every word of a title is written with a capital, as titles before a name are
+    ("State Councilor"), leaving out the small words of a title ("Minister for Defence")."""
+    return all(
+        t.is_title or t.is_upper for t in tokens if t.is_alpha and t.lower_ not in _TITLE_LINKS
+    )
+
+
 def _organizations(
-    doc: Doc, ents: tuple[Span, ...], gaz: Gazetteer, taken: set[int]
+    doc: Doc, ents: tuple[Span, ...], gaz: Gazetteer, taken: set[int], headlines: Headlines
 ) -> list[Mention]:
     """Organisations the model names and the gazetteer does not know, where no other mention
-    is (``taken``)."""
+    is (``taken``); not common nouns a headline capitalised ("on the Phone")."""
     found: list[Mention] = []
     for ent in ents:
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
         if ent.label_ != "ORG" or not tokens or any(t.i in taken for t in tokens):
+            continue
+        if headlines.holds(ent) and common_nouns(ent, headlines.lower_words):
             continue
         before = " ".join(t.lower_ for t in doc[max(0, ent.start - 3) : ent.end])
         if any(

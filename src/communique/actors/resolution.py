@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from communique.actors.gazetteer import load_gazetteer
 from communique.actors.mentions import Mention, find_mentions
+from communique.actors.ministries import give_ministries_countries
 from communique.positions import sentence
 from communique.records import Actor, Span
 
@@ -228,8 +229,28 @@ def _name_tokens(text: str) -> tuple[str, ...]:
     return tuple(text.replace("’", "'").split())
 
 
+def _name_key(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The words a full name is compared by: lowercased ("Ned price" is "Ned Price"), initials
+    left out ("Antony J. Blinken", "J. Blinken" and "Antony Blinken" are one)."""
+    words = tuple(t.lower() for t in tokens)
+    return tuple(w for w in words if not _is_initial(w)) or words
+
+
+def _is_initial(word: str) -> bool:
+    """ "J." or "J": a letter standing for a name."""
+    return len(word.rstrip(".")) == 1 and word[0].isalpha()
+
+
+def _written_name(tokens: tuple[str, ...]) -> str:
+    """A person's name as the record gives it: a surname written in lower case capitalised
+    ("Ned price" -> "Ned Price"; particles inside a name, "von der", are left as written)."""
+    last = tokens[-1]
+    return " ".join([*tokens[:-1], last.capitalize() if last.islower() else last])
+
+
 def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Full names of one person: one holds the other, or same surname and initial."""
+    """Full names of one person (as ``_name_key`` gives them): one holds the other, or same
+    surname and initial."""
     if set(a) <= set(b) or set(b) <= set(a):
         return True
     return a[-1] == b[-1] and a[0][0] == b[0][0]
@@ -363,7 +384,7 @@ class People:
         entry = (start, len(self.actors))
         self.actors.append(actor)
         insort(self._sorted, entry)
-        for word in set(_name_tokens(actor.name)):
+        for word in set(_name_key(_name_tokens(actor.name))):
             insort(self._by_word.setdefault(word, []), entry)
         insort(self._by_actor.setdefault(actor.id, []), entry)
         if _is_subject(self.doc, start):
@@ -388,9 +409,9 @@ class People:
             self.refresh(actor)
 
     def named(self, word: str, start: int) -> Actor | None:
-        """The person with ``word`` in their name mentioned nearest before ``start``, else the
-        first one mentioned."""
-        entries = self._by_word.get(word)
+        """The person with ``word`` in their name (in any case) mentioned nearest before
+        ``start``, else the first one mentioned."""
+        entries = self._by_word.get(word.lower())
         if not entries:
             return None
         return self.actors[(_nearest_before(entries, start) or entries[0])[1]]
@@ -479,6 +500,7 @@ def resolve_actors(doc: Doc, doc_id: str, mentions: Iterable[Mention] | None = N
     index.sort_placed()
     for actor in index.actors.values():
         actor.mentions.sort(key=lambda m: (m.start, m.end))
+    give_ministries_countries(index.ordered())
     return index
 
 
@@ -492,10 +514,11 @@ def _place_full_names(index: ActorIndex, mentions: list[Mention]) -> None:
     for mention in mentions:
         if _full_name(mention):
             tokens = _name_tokens(mention.span(index.doc).text)
-            actor = persons.same_person(tokens)
+            key = _name_key(tokens)
+            actor = persons.same_person(key)
             if actor is None:
-                actor = index.new_actor(" ".join(tokens), "person")
-                persons.add(tokens, actor)
+                actor = index.new_actor(_written_name(tokens), "person")
+                persons.add(key, actor)
             index.place(mention, actor)
 
 

@@ -35,13 +35,26 @@ def _actor(record: dict[str, Any], actor_id: str | None) -> dict[str, Any]:
     return next(a for a in record["actors"] if a["id"] == actor_id)
 
 
-def _statement(record: dict[str, Any], snippet: str) -> dict[str, Any]:
+def _holding(record: dict[str, Any], snippet: str) -> list[dict[str, Any]]:
     at = record["text"].index(snippet)
-    found = [
+    return [
         s for s in record["statements"] if any(c["start"] <= at < c["end"] for c in s["content"])
     ]
+
+
+def _statement(record: dict[str, Any], snippet: str) -> dict[str, Any]:
+    """The statement whose content holds ``snippet`` and carries no other that holds it: the
+    words' own speaker, not the readout that carries them."""
+    found = _holding(record, snippet)
+    parents = {s["parent"] for s in found}
+    found = [s for s in found if s["id"] not in parents]
     assert len(found) == 1, f"{len(found)} statements hold {snippet!r}"
     return found[0]
+
+
+def _by_id(record: dict[str, Any], statement_id: str | None) -> dict[str, Any]:
+    assert statement_id is not None, "no parent"
+    return next(s for s in record["statements"] if s["id"] == statement_id)
 
 
 @pytest.mark.parametrize("snippet", WANG_SNIPPETS)
@@ -108,6 +121,21 @@ def test_the_statement_read_is_the_state_departments(record: dict[str, Any]) -> 
     assert statement["via"]["text"].startswith("The state department’s readout")
 
 
+def test_the_readout_carries_blinkens_statement(record: dict[str, Any]) -> None:
+    """ "“Secretary Blinken underscored … and conveyed that …,” the statement read": the State
+    Department's statement, and inside it Blinken's, carried by the readout."""
+    readout = _statement(record, "Secretary Blinken underscored")
+    blinken = _statement(record, "de-escalation and diplomacy are the responsible way forward")
+    assert blinken["id"] != readout["id"]
+    assert _actor(record, blinken["speaker"])["name"] == "Antony Blinken"
+    assert blinken["source"]["text"] == "Secretary Blinken"
+    assert blinken["cue"]["text"] == "conveyed"
+    assert blinken["parent"] == readout["id"]
+    assert readout["parent"] is None
+    assert blinken["via"]["text"].startswith("The state department’s readout")
+    assert blinken["via_actor"] == readout["speaker"]
+
+
 def test_us_and_nato_allies_speak_together(record: dict[str, Any]) -> None:
     statement = _statement(record, "they are ready for any eventuality")
     assert statement["kind"] == "indirect"
@@ -123,10 +151,16 @@ def test_us_and_nato_allies_speak_together(record: dict[str, Any]) -> None:
 
 
 def test_nothing_is_invented(record: dict[str, Any]) -> None:
-    """Exactly the article's eleven statements of speech; no caption, no unattributed
+    """Exactly the article's twelve statements of speech (with Blinken's, carried by the
+    readout); no caption, no unattributed
     sentence. Attributions of other kinds may only be the article's own: Beijing's hope
     and what both officials discussed."""
-    expected = [*WANG_SNIPPETS, "Secretary Blinken underscored", "they are ready for any"]
+    expected = [
+        *WANG_SNIPPETS,
+        "Secretary Blinken underscored",
+        "de-escalation and diplomacy are the responsible way forward",
+        "they are ready for any",
+    ]
     found = {_statement(record, snippet)["id"] for snippet in expected}
     assert len(found) == len(expected)
     speech = [s for s in record["statements"] if s["cue_class"] == "speech"]

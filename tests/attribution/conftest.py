@@ -3,9 +3,10 @@ components only (no events), and a table checker for the test modules beside thi
 
 A row of a table is a text and the statements an analyst finds in it, in text order, each a
 dict of the fields to check: ``cue``, ``content`` (the span texts), ``source``, ``speaker``
-and ``addressee`` (actor names), ``via``, ``kind`` and ``cue_class``. ``addressee`` and
-``via`` are checked even when a row leaves them out: a statement has none unless the row
-names one.
+and ``addressee`` (actor names), ``via``, ``kind``, ``cue_class``, ``via_actor`` (the name of
+the party that carries it) and ``parent`` (the number, from 1, of the statement that carries
+it). ``addressee`` and ``via`` are checked even when a row leaves them out: a statement has
+none unless the row names one.
 """
 
 from __future__ import annotations
@@ -45,7 +46,9 @@ class Attributed:
         return next(a.name for a in self.actors if a.id == actor_id)
 
     def fields(self, statement: Statement) -> dict[str, Any]:
-        """What an analyst reads off a statement: span texts and actor names."""
+        """What an analyst reads off a statement: span texts, actor names, and its parent as
+        its number in the text's statements, from 1."""
+        numbers = {s.id: n for n, s in enumerate(self.statements, 1)}
         return {
             "cue": statement.cue.text if statement.cue else None,
             "content": [c.text for c in statement.content],
@@ -55,6 +58,8 @@ class Attributed:
             "via": statement.via.text if statement.via else None,
             "kind": statement.kind,
             "cue_class": statement.cue_class,
+            "via_actor": self.name(statement.via_actor),
+            "parent": numbers.get(statement.parent) if statement.parent else None,
         }
 
     def spans(self, statement: Statement) -> list[Span]:

@@ -1,8 +1,9 @@
 """The spaCy component: ``nlp.add_pipe("communique_attribution")``, after ``communique_actors``.
 
-Sets ``doc._.statements`` (``Statement`` records), their speakers and
-addressees taken from (and, when only attribution finds them, added to) the
-``ActorDirectory`` the actors component leaves in ``doc._.actor_directory``.
+Sets ``doc._.statements`` (``Statement`` records) and, for a party's own readout,
+``doc._.issuer`` (the actor id of that party). Speakers and addressees are taken from (and,
+when only attribution finds them, added to) the ``ActorDirectory`` the actors component
+leaves in ``doc._.actor_directory``.
 
 Its config holds the ``AttributionSettings`` and ``frame_table``, the path of
 the learned frame model's table (``null``: the packaged
@@ -21,6 +22,7 @@ from spacy.tokens import Doc
 
 from communique.attribution.extract import extract_statements
 from communique.attribution.learned import TABLE, FrameTable, load_table, write_table
+from communique.attribution.readouts import issuer_of
 from communique.attribution.settings import DEFAULT, AttributionSettings
 
 log = logging.getLogger(__name__)
@@ -32,7 +34,7 @@ for _name in ("doc_id", "actor_directory", "statements", "issuer", "omissions", 
 
 @Language.factory(
     "communique_attribution",
-    assigns=["doc._.statements"],
+    assigns=["doc._.statements", "doc._.issuer"],
     requires=["token.dep", "token.lemma", "doc.ents", "doc._.actor_directory"],
     default_config={"frame_table": None, **DEFAULT.config()},
 )
@@ -104,9 +106,11 @@ class Attribution:
             doc._.statements = extract_statements(
                 doc, doc_id, actors, self.frame_table, self.settings
             )
+            doc._.issuer = issuer_of(doc)
         except Exception as error:
             log.exception("attribution failed on %s", doc_id)
             doc._.statements = []
+            doc._.issuer = None
             doc._.failure = f"attribution failed: {type(error).__name__}: {error}"
         return doc
 

@@ -19,7 +19,15 @@ from communique.attribution.frames import (
 )
 from communique.attribution.learned import FrameTable
 from communique.attribution.lexicon import EXCHANGE_VERBS, channel_type, statement_class
+from communique.attribution.nesting import (
+    Carried,
+    anchor_of,
+    carried_frames,
+    document_source,
+    link_carriers,
+)
 from communique.attribution.quotes import document_quotes
+from communique.attribution.readouts import carry, continue_voice, recognise
 from communique.attribution.settings import AttributionSettings
 from communique.attribution.speakers import Said, SpeakerResolver
 from communique.positions import sentence, text
@@ -134,6 +142,8 @@ def extract_statements(
     frame model's table, ``settings`` the component's."""
     qmap = QuoteMap(doc, document_quotes(doc))
     frames = find_frames(doc, qmap, frame_table, settings)
+    frames += carried_frames(doc, frames, actors, settings.cue_confidence)
+    frames.sort(key=lambda f: _order(f, doc))
     resolver = SpeakerResolver(
         doc,
         actors,
@@ -142,16 +152,25 @@ def extract_statements(
     )
     _register_documents(doc, resolver)
     exchanges = Exchanges(doc, resolver)
-    statements: list[Statement] = []
+    items: list[Carried] = []
     for frame in frames:
         content = _content_spans(doc, frame)
         if content:
-            statements.append(
-                _statement(doc, doc_id, frame, content, resolver, exchanges, settings)
-            )
-    statements.sort(key=lambda s: s.start)
-    for n, statement in enumerate(statements, 1):
-        statement.id = f"{doc_id}:s{n}"
+            statement = _statement(doc, doc_id, frame, content, resolver, exchanges, settings)
+            items.append(Carried(statement, frame, anchor_of(doc, frame)))
+    carriers = link_carriers(doc, items)
+    # In text order; a carrier before the statements it carries when both start together.
+    items.sort(key=lambda c: (c.statement.start, id(c.statement) in carriers))
+    for n, item in enumerate(items, 1):
+        item.statement.id = f"{doc_id}:s{n}"
+    for item in items:
+        carrier = carriers.get(id(item.statement))
+        item.statement.parent = carrier.statement.id if carrier else None
+    statements = [item.statement for item in items]
+    readout = recognise(doc, statements, actors)
+    if readout is not None:
+        carry(statements, readout)
+        continue_voice(doc, statements, readout, actors)
     return statements
 
 
@@ -196,6 +215,9 @@ def _statement(
             resolver.documents.add(head.root.i, via, speaker)
     resolver.said.append(Said(speaker, addressee, paragraph))
     full = text(doc)
+    # "the statement read", "a Kremlin statement said": the document's own party carries it.
+    own = antecedent is not None or document_source(doc, frame)
+    carrier = speaker if own else _document_of(doc, frame, speaker, resolver)
     cue = None
     if frame.cue:
         first, last = doc[frame.cue[0]], doc[frame.cue[-1]]
@@ -212,7 +234,27 @@ def _statement(
         via=Span.of(full, *via) if via else None,
         confidence=max(settings.min_confidence, min(1.0, confidence)),
         cue_class=statement_class(doc[frame.cue[0]] if frame.cue else None, frame.cue_class),
+        via_actor=carrier,
     )
+
+
+def _document_of(
+    doc: Doc, frame: Frame, speaker: str | None, resolver: SpeakerResolver
+) -> str | None:
+    """The party whose document a statement came through: its owner ("the State Department's
+    readout", "a statement from the ministry", "a Kremlin statement"), else the unnamed body of
+    the speaker's country ("according to a ministry statement"), else the speaker's own ("X
+    said in a statement"); None for a medium or an occasion."""
+    if frame.via is None or frame.via_type != "document":
+        return None
+    head = doc.char_span(*frame.via, alignment_mode="expand")
+    if head is None:
+        return None
+    root = head.root
+    owner = resolver.document_owner(root) or resolver.institution_owner(root, speaker)
+    if owner is None and not text(doc)[: frame.via[0]].rstrip().lower().endswith("according to"):
+        owner = speaker
+    return owner
 
 
 def _addressee(

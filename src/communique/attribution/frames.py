@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from communique.attribution.arguments import (
     VIA_RANK,
@@ -48,6 +48,8 @@ from communique.positions import text as doc_text
 from communique.syntax import SUBJECTS, noun_phrase
 
 _DASH_AFTER = re.compile(r"\s*(?:—|–|--| - )\s*")
+# A document speaking of itself, or to its reader, reports no one else's statement.
+FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "us", "you", "me"})
 
 
 @dataclass(slots=True)
@@ -173,10 +175,39 @@ def _complements(verb: Token, cls: str) -> list[Token]:
     return found
 
 
+def _list_goes_on(verb: Token, comps: list[Token]) -> list[Token]:
+    """The rest of a list of predicates that the parser hangs off the cue, misled by a closing
+    mark: in 'noted that it does not seek a “new Cold War”, does not seek to change …', the
+    conjuncts "does not seek to change …" after the clause (with the commas between), without
+    a subject of their own and in the clause's verb form, not the cue's ("said the talks failed
+    and left" is two acts)."""
+    clauses = [c for c in comps if c.dep_ == "ccomp"]
+    if not clauses:
+        return []
+    clause = clauses[-1]
+    end = max(t.i for t in clause.subtree)
+    more: list[Token] = []
+    conjuncts = sorted(
+        (c for c in verb.children if c.dep_ == "conj" and c.i > end), key=lambda c: c.i
+    )
+    for conj in conjuncts:
+        between = list(verb.doc[end + 1 : conj.left_edge.i])
+        if any(not (t.is_punct or t.dep_ == "cc") for t in between):
+            break
+        if any(c.dep_ in SUBJECTS for c in conj.children) or conj.tag_ == verb.tag_:
+            break
+        if conj.tag_ != clause.tag_:
+            break
+        more += [*between, conj]
+        end = max(t.i for t in conj.subtree)
+    return more
+
+
 def _content_tokens(verb: Token, cls: str) -> list[Token]:
     tokens: set[int] = set()
     excluded: set[int] = set()
-    for comp in _complements(verb, cls):
+    comps = _complements(verb, cls)
+    for comp in comps + _list_goes_on(verb, comps):
         for token in comp.subtree:
             tokens.add(token.i)
             # A nested cue joined by "and" or "while" is a statement of its own.
@@ -366,45 +397,84 @@ def cue_frames(doc: Doc, qmap: QuoteMap, confidence: float) -> list[Frame]:
     """Frames built around cue verbs (the first two shapes), of confidence ``confidence``."""
     frames: list[Frame] = []
     for verb in doc:
-        cls = cue_class(verb)
-        if cls is None or cls == "stance" or qmap.inside(verb):
-            continue
-        if cls == "document" and not _document_subject(verb):
-            continue
-        subject = cue_subject(verb)
-        if subject is None or qmap.inside(subject):
-            continue
-        source = _source_span(subject)
-        tokens = _trim(_content_tokens(verb, cls))
-        if not tokens and verb.dep_ == "parataxis":
-            # "Everything, he says, is a lie": the clause the cue interrupts.
-            inside = {t.i for t in verb.subtree}
-            tokens = _trim([t for t in verb.head.subtree if t.i not in inside])
-        if tokens:
-            kind, content, quotes = _classify(tokens, qmap)
-            if cls == "belief" and not any(c.dep_ == "ccomp" for c in verb.children):
-                continue
-        else:
-            quotes = _adjacent_quotes(verb, source, qmap)
-            if not quotes:
-                continue
-            kind, content = "direct", [f for q in quotes for f in q.fragments]
-        if kind == "direct":
-            # '"We are ready," said Ruiz, "but not at any price."': the quote goes on, and
-            # may have begun before the cue.
-            around = _adjacent_quotes(verb, source, qmap)
-            around += _adjacent_quotes(verb, source, qmap, after_only=True)
-            for more in around:
-                if more not in quotes:
-                    quotes.append(more)
-            quotes.sort(key=lambda q: q.start)
-            content = [f for q in quotes for f in q.fragments]
-        for quote in quotes:
-            qmap.used.add(qmap.number[id(quote)])
-        frame = _verb_frame(verb, cls, source, kind, content, quotes, confidence)
-        if frame is not None:
-            frames.append(frame)
+        if not qmap.inside(verb):
+            frame = _cue_frame(verb, qmap, confidence)
+            if frame is not None:
+                frames.append(frame)
     return frames
+
+
+def _cue_frame(verb: Token, qmap: QuoteMap, confidence: float) -> Frame | None:
+    """The frame around one cue verb outside quotations, if it attributes something."""
+    cls = cue_class(verb)
+    if cls is None or cls == "stance":
+        return None
+    if cls == "document" and not _document_subject(verb):
+        return None
+    subject = cue_subject(verb)
+    if subject is None or qmap.inside(subject):
+        return None
+    source = _source_span(subject)
+    tokens = _trim(_content_tokens(verb, cls))
+    if not tokens and verb.dep_ == "parataxis":
+        # "Everything, he says, is a lie": the clause the cue interrupts.
+        inside = {t.i for t in verb.subtree}
+        tokens = _trim([t for t in verb.head.subtree if t.i not in inside])
+    if tokens:
+        kind, content, quotes = _classify(tokens, qmap)
+        if cls == "belief" and not any(c.dep_ == "ccomp" for c in verb.children):
+            return None
+    else:
+        quotes = _adjacent_quotes(verb, source, qmap)
+        if not quotes:
+            return None
+        kind, content = "direct", [f for q in quotes for f in q.fragments]
+    if kind == "direct":
+        # '"We are ready," said Ruiz, "but not at any price."': the quote goes on, and
+        # may have begun before the cue.
+        around = _adjacent_quotes(verb, source, qmap)
+        around += _adjacent_quotes(verb, source, qmap, after_only=True)
+        for more in around:
+            if more not in quotes:
+                quotes.append(more)
+        quotes.sort(key=lambda q: q.start)
+        content = [f for q in quotes for f in q.fragments]
+    for quote in quotes:
+        qmap.used.add(qmap.number[id(quote)])
+    return _verb_frame(verb, cls, source, kind, content, quotes, confidence)
+
+
+def reported_frames(doc: Doc, quote: Quote, confidence: float) -> list[Frame]:
+    """Frames a quoted document reports in the third person, of confidence ``confidence``:
+    in '“Secretary Ruiz underscored the risks and conveyed that dialogue is the way
+    forward,” the statement read', Ruiz's statement "that dialogue is the way forward".
+
+    A cue inside the quotation counts when its subject is inside it too and is not the
+    document speaking of itself ("we", "I"); the words are the document's, so the
+    statement is indirect."""
+    frames: list[Frame] = []
+    for start, end in quote.fragments:
+        span = doc.char_span(start, end, alignment_mode="contract")
+        for verb in span or ():
+            frame = _reported_frame(verb, span, confidence)
+            if frame is not None:
+                frames.append(frame)
+    return frames
+
+
+def _reported_frame(verb: Token, within: Span, confidence: float) -> Frame | None:
+    cls = rule_cue(verb)
+    if cls is None or cls in {"document", "continuation"}:
+        return None
+    subject = cue_subject(verb)
+    if subject is None or not within.start <= subject.i < within.end:
+        return None
+    if subject.lower_ in FIRST_AND_SECOND_PERSON:
+        return None
+    tokens = [t for t in _trim(_content_tokens(verb, cls)) if t.i < within.end]
+    if not tokens or (cls == "belief" and not any(c.dep_ == "ccomp" for c in verb.children)):
+        return None
+    return _verb_frame(verb, cls, _source_span(subject), "indirect", _runs(tokens), [], confidence)
 
 
 def _bridges(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -584,6 +654,14 @@ def dash_frames(doc: Doc, qmap: QuoteMap, confidence: float) -> list[Frame]:
     return frames
 
 
+def _without(spans: list[tuple[int, int]], cut: tuple[int, int]) -> list[tuple[int, int]]:
+    """Character spans less the range ``cut`` ("..., according to X" is not what X said)."""
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        kept += [(a, b) for a, b in ((start, min(end, cut[0])), (max(start, cut[1]), end)) if b > a]
+    return kept
+
+
 def according_frames(doc: Doc, frames: list[Frame], confidence: float) -> list[Frame]:
     """'..., according to X': the via of the sentence's statements, or a statement of its own
     (of confidence ``confidence``)."""
@@ -609,10 +687,18 @@ def according_frames(doc: Doc, frames: list[Frame], confidence: float) -> list[F
         x_span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
         in_sentence = by_sentence.get(sent.start, [])
         if in_sentence:
+            said = (doc[phrase[0]].idx, doc[phrase[-1]].idx + len(doc[phrase[-1]]))
             for frame in in_sentence:
                 if frame.via is None or VIA_RANK.get(frame.via_type or "", 9) > 0:
                     frame.via, frame.via_type = x_span, channel_type(pobj) or "source"
-            continue
+                if not any(a <= said[0] < b for q in frame.quotes for a, b in q.fragments):
+                    # unless the quote says it
+                    frame.content = _without(frame.content, said) or frame.content
+            if channel_type(pobj) != "document" or any(f.cue[0] < token.i for f in in_sentence):
+                continue
+            # "According to the statement, Ruiz emphasized ...": opening the sentence, the
+            # document's statement, which carries Ruiz's; after a cue ('"...," Ruiz said,
+            # according to the statement') only the channel of Ruiz's.
         rest = [t for t in sent if t.i not in phrase and not t.is_space]
         rest = _trim(rest)
         if not rest:

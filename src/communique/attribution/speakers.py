@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from communique.actors import ActorDirectory, Placed, load_gazetteer
+from communique.attribution.institutions import agency, named_body
 from communique.attribution.lexicon import channel_type
 from communique.attribution.settings import DEFAULT
 from communique.positions import paragraph, sentence
@@ -204,6 +205,21 @@ class SpeakerResolver:
                             return actor
         return None
 
+    def institution_owner(self, head: Token, speaker: str | None) -> str | None:
+        """The unnamed government body a document belongs to, of the speaker's country: "a
+        ministry statement" carrying a Chinese foreign minister's words is the Chinese Foreign
+        Ministry's (added to the actors, mentioned at "ministry")."""
+        for child in head.children:
+            if child.dep_ not in {"compound", "nmod"} or child.i > head.i:
+                continue
+            start, end = child.left_edge.i, child.i + 1
+            body = named_body(self.doc[start:end].text, self.actors.get(speaker))
+            if body is not None:
+                return self.actors.institution(
+                    body.name, body.country, body.sector, (start, end, child.i)
+                )
+        return None
+
     def actor_at(self, token: Token) -> str | None:
         """The actor a word refers to, if any: a mention, a demonym, an organisation's noun."""
         if token.lower_ in _MALE | _FEMALE | _PLURAL and token.pos_ == "PRON":
@@ -251,9 +267,15 @@ class SpeakerResolver:
         return self.actors.nearest_in(start, end, head.i)
 
     def _new_source(self, head: Token, span: tuple[int, int]) -> str:
-        """An actor for a source nothing else names: "Analysts", "Zakharova"."""
+        """An actor for a source nothing else names: "Analysts", "Zakharova"; a news agency
+        ("Xinhua reported") is an organisation of its country."""
         start, end = noun_phrase(head, keep_appos=False)
         text = self.doc[start:end].text
+        found = agency(text)
+        if found is not None:
+            return self.actors.institution(
+                found.name, found.country, found.sector, (start, end, head.i), found.role
+            )
         if head.pos_ == "PROPN":
             kind = "organization" if head.ent_type_ in {"ORG", "NORP"} else "person"
         else:

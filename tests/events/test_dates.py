@@ -30,24 +30,19 @@ LEAP = dt.date(2024, 3, 1)
         ("February 24, 2021", THURSDAY, "2021-02-24"),
         ("on 2 March", THURSDAY, "2022-03-02"),
         ("February 30", THURSDAY, None),
-        pytest.param(
-            "Feb. 24",
-            THURSDAY,
-            "2022-02-24",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="only full month names are read: AP style abbreviates months with a "
-                "day (Jan., Feb., Aug., Sept., Oct., Nov., Dec.)",
-            ),
-        ),
-        pytest.param(
-            "March 2021",
-            THURSDAY,
-            "2021-03",
-            marks=pytest.mark.xfail(
-                strict=True, reason="a month with a year and no day gives no date"
-            ),
-        ),
+        # Abbreviated months (AP style: Jan., Feb., Aug., Sept., Oct., Nov., Dec.; also
+        # without the point, and before the day or after it).
+        ("Feb. 24", THURSDAY, "2022-02-24"),
+        ("Jan. 27", THURSDAY, "2022-01-27"),
+        ("Sept. 3", THURSDAY, "2021-09-03"),
+        ("Dec. 3, 2021", THURSDAY, "2021-12-03"),
+        ("27 Jan", THURSDAY, "2022-01-27"),
+        ("Thursday, Jan. 20", THURSDAY, "2022-01-20"),
+        # A month with a year and no day gives the month.
+        ("March 2021", THURSDAY, "2021-03"),
+        ("in February 2021", THURSDAY, "2021-02"),
+        ("Oct. 2019", THURSDAY, "2019-10"),
+        ("the summer of 2021", THURSDAY, None),
     ],
 )
 def test_resolve(expression: str, published: dt.date, expected: str | None) -> None:
@@ -99,6 +94,59 @@ def test_event_date_against_the_publication_date(
     code: Code, sentence: str, kind: str, expected: str | None
 ) -> None:
     assert dated(code(sentence), kind) == expected
+
+
+# An explicit date beats a weekday: a story filed a week later may still write "on Wednesday,
+# 2 March", and the weekday alone would put the call on 9 March. Each dated event keeps the
+# words it was dated from (``date_expression``, offsets into the text).
+DATED_FROM = [
+    pytest.param(
+        "Polish President Andrzej Duda spoke by phone with Ukrainian President Volodymyr "
+        "Zelensky on Wednesday, 2 March.",
+        "CONSULT",
+        "2022-03-02",
+        "2 March",
+        id="explicit-date-beats-weekday",
+    ),
+    pytest.param(
+        "Chinese Foreign Minister Wang Yi held talks with Russian Foreign Minister Sergei Lavrov "
+        "on Jan. 27 in Beijing.",
+        "CONSULT",
+        "2022-01-27",
+        "Jan. 27",
+        id="abbreviated-month",
+    ),
+    pytest.param(
+        "Myanmar's army seized power in February 2021.",
+        "COERCE",
+        "2021-02",
+        "February 2021",
+        id="month-and-year",
+    ),
+    pytest.param(
+        "Poland expelled 45 Russian diplomats on Wednesday.",
+        "SANCTION",
+        "2022-03-09",
+        "Wednesday",
+        id="weekday",
+    ),
+    pytest.param(
+        "Japan sent aid to Tonga yesterday.", "AID", "2022-03-09", "yesterday", id="yesterday"
+    ),
+    pytest.param("Egypt sent aid to Gaza.", "AID", None, None, id="no-date-no-expression"),
+]
+
+
+@pytest.mark.parametrize("sentence, kind, date, expression", DATED_FROM)
+def test_the_words_an_event_is_dated_from(
+    code: Code, sentence: str, kind: str, date: str | None, expression: str | None
+) -> None:
+    coded = code(sentence)
+    (event,) = coded.of_type(kind)
+    dated_from = event.date_expression
+    assert (event.date, dated_from and dated_from.text) == (date, expression), coded.describe()
+    if dated_from is not None:
+        assert sentence[dated_from.start : dated_from.end] == dated_from.text
 
 
 def test_no_publication_date_no_event_date(code: Code) -> None:

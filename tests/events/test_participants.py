@@ -147,3 +147,63 @@ def test_actor_records_of_an_event(code: Code) -> None:
     assert (blinken.kind, blinken.country, blinken.sector) == ("person", "USA", "GOV")
     assert (ukraine.kind, ukraine.country) == ("state", "UKR")
     assert "Kyiv" in ukraine.aliases or any(m.text == "Kyiv" for m in ukraine.mentions)
+
+
+# Who asked for or started a call or meeting: the CONSULT event's initiator, an actor id ("the
+# US side" is the United States, "the latter" the second party named in the call). A request
+# phrase in a later sentence ("The call was held at ...") is about the call told before it.
+CALL = (
+    "US Secretary of State Antony Blinken spoke by phone with Russian Foreign Minister Sergei "
+    "Lavrov on Friday. "
+)
+INITIATIVE = [
+    pytest.param(
+        "At the request of the US side, Chinese Foreign Minister Wang Yi held a phone call with "
+        "US Secretary of State Antony Blinken on Thursday.",
+        "United States",
+        id="at-the-request-of-the-us-side",
+    ),
+    pytest.param(
+        "Chinese Foreign Minister Wang Yi spoke with US Secretary of State Antony Blinken by "
+        "phone at the latter's request.",
+        "Antony Blinken",
+        id="at-the-latters-request",
+    ),
+    pytest.param(
+        "Chinese Foreign Minister Wang Yi spoke with US Secretary of State Antony Blinken by "
+        "phone at the former's request.",
+        "Wang Yi",
+        id="at-the-formers-request",
+    ),
+    pytest.param(CALL + "The call was held at Moscow's request.", "Russia", id="held-at-x-request"),
+    pytest.param(CALL + "Blinken initiated the call.", "Antony Blinken", id="x-initiated-the-call"),
+    pytest.param(
+        CALL + "The call was initiated by Washington.", "United States", id="initiated-by"
+    ),
+    pytest.param(
+        CALL + "The conversation took place at the initiative of the American side.",
+        "United States",
+        id="at-the-initiative-of",
+    ),
+    pytest.param(CALL + "Russia had requested the call.", "Russia", id="x-requested-the-call"),
+    pytest.param(CALL.strip(), None, id="no-initiative-told"),
+    pytest.param(
+        CALL + "The prisoner exchange was arranged at the request of Washington.",
+        None,
+        id="a-request-about-something-else",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, initiator", INITIATIVE)
+def test_who_asked_for_the_call(code: Code, text: str, initiator: str | None) -> None:
+    coded = code(text)
+    (call,) = coded.of_type("CONSULT")
+    got = coded.actor(call.initiator).name if call.initiator else None
+    assert got == initiator, coded.describe()
+    assert all(e.initiator is None for e in coded.events if e.type != "CONSULT")
+
+
+def test_a_request_without_a_call_starts_nothing(code: Code) -> None:
+    coded = code("At the request of the family, the funeral was held in private on Monday.")
+    assert all(e.initiator is None for e in coded.events), coded.describe()

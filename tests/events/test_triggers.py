@@ -418,6 +418,71 @@ NEGATION = [
         Expect("REJECT", "talks", mode="meet", actors={"HUN"}, recipients={"UKR"}),
         id="did-not-take-part-in-talks",
     ),
+    # A hostile act ruled out for the future is no threat: it keeps its type, negated and
+    # future ("is not going to", "will not", "has no intention of", "is not planning to").
+    pytest.param(
+        "Russia is not going to attack anyone, Russian Foreign Minister Sergei Lavrov said.",
+        Expect(
+            "ASSAULT",
+            "attack",
+            mode=None,
+            actors={"RUS"},
+            recipients=set(),
+            negated=True,
+            future=True,
+        ),
+        id="is-not-going-to-attack",
+    ),
+    pytest.param(
+        "Azerbaijan will not attack Armenia.",
+        Expect(
+            "ASSAULT",
+            "attack",
+            mode=None,
+            actors={"AZE"},
+            recipients={"ARM"},
+            negated=True,
+            future=True,
+        ),
+        id="will-not-attack",
+    ),
+    pytest.param(
+        "Belarus has no intention of attacking Ukraine.",
+        Expect(
+            "ASSAULT",
+            "attacking",
+            mode=None,
+            actors={"BLR"},
+            recipients={"UKR"},
+            negated=True,
+            future=True,
+        ),
+        id="has-no-intention-of-attacking",
+    ),
+    pytest.param(
+        "Moscow is not planning to invade Ukraine.",
+        Expect(
+            "ASSAULT",
+            "invade",
+            mode=None,
+            actors={"RUS"},
+            recipients={"UKR"},
+            negated=True,
+            future=True,
+        ),
+        id="is-not-planning-to-invade",
+    ),
+    # A cooperative one ruled out is a REJECT (as "did not agree" above).
+    pytest.param(
+        "Hungary is not going to send aid to Ukraine.",
+        Expect("REJECT", "send", mode="assist", actors={"HUN"}, recipients={"UKR"}, future=True),
+        id="is-not-going-to-send-aid",
+    ),
+    pytest.param(
+        "Britain has no plans to meet the Taliban.",
+        Expect("REJECT", "meet", mode="meet", actors={"GBR"}, future=True),
+        id="has-no-plans-to-meet",
+    ),
 ]
 
 
@@ -457,6 +522,18 @@ FUTURE_AND_HYPOTHETICAL = [
             hypothetical=True,
         ),
         id="if-invades-will-impose",
+    ),
+    pytest.param(
+        "North Korea is going to attack South Korea.",
+        Expect(
+            "THREATEN",
+            "attack",
+            mode="violence",
+            actors={"PRK"},
+            recipients={"KOR"},
+            future=True,
+        ),
+        id="is-going-to-attack",
     ),
     pytest.param(
         "Azerbaijan could attack Armenia's southern province.",

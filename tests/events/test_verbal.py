@@ -8,9 +8,11 @@ Each verbal event carries its statement's id and the statement's content as evid
 from __future__ import annotations
 
 import pytest
-from event_cases import Code, Coded, Expect, check
+from event_cases import ANY, Code, Coded, Expect, check
+from spacy.language import Language
 
-from communique.records import Event
+from communique.events.verbal import verbal_events
+from communique.records import Event, Span, Statement
 
 
 def statement_of(coded: Coded, event: Event) -> None:
@@ -78,6 +80,59 @@ VERBAL = [
             "yield (manual, REQUEST modes)",
         ),
     ),
+    # A demand phrased as a conveyed stance: what "is the (only, responsible) way forward" is
+    # asked for; talks or diplomacy asked for are mode meet. To the party named, else the one
+    # addressed (the other party of the call the statement was made in).
+    pytest.param(
+        "US Secretary of State Antony Blinken spoke by phone with Chinese Foreign Minister Wang "
+        "Yi on Thursday and conveyed that de-escalation and diplomacy are the responsible way "
+        "forward.",
+        Expect(
+            "REQUEST",
+            "way",
+            mode="meet",
+            actor_names={"Antony Blinken"},
+            recipient_names={"Wang Yi"},
+            date=ANY,
+        ),
+        id="conveyed-the-way-forward",
+    ),
+    pytest.param(
+        "Chinese Foreign Minister Wang Yi stressed that dialogue is the only way out of the "
+        "crisis.",
+        Expect("REQUEST", "way", mode="meet", actor_names={"Wang Yi"}, recipients=set()),
+        id="stressed-the-only-way-out",
+    ),
+    pytest.param(
+        "Chinese Foreign Minister Wang Yi told Russian Foreign Minister Sergei Lavrov that a "
+        "ceasefire is the only way to end the fighting.",
+        Expect(
+            "REQUEST",
+            "way",
+            mode="change",
+            actor_names={"Wang Yi"},
+            recipient_names={"Sergei Lavrov"},
+        ),
+        id="told-the-only-way-to",
+    ),
+    pytest.param(
+        "French President Emmanuel Macron stressed that a negotiated settlement remains the best "
+        "path for Russia and Ukraine.",
+        Expect(
+            "REQUEST",
+            "path",
+            mode="change",
+            actor_names={"Emmanuel Macron"},
+            recipients={"RUS", "UKR"},
+        ),
+        id="the-best-path-for-named-parties",
+    ),
+    pytest.param(
+        "German Chancellor Olaf Scholz made clear that Russia must pull its troops back from the "
+        "Ukrainian border.",
+        Expect("REQUEST", "must", mode="change", actor_names={"Olaf Scholz"}, recipients={"RUS"}),
+        id="made-clear-that-x-must",
+    ),
     pytest.param(
         "German Chancellor Olaf Scholz said Russia's aggression against Ukraine was unacceptable.",
         Expect(
@@ -125,6 +180,10 @@ def test_verbal_events(code: Code, text: str, expect: Expect) -> None:
         ),
         pytest.param("Analysts believe Russia should withdraw.", id="a-belief"),
         pytest.param(
+            "“The only way forward for the talks is unclear,” the Turkish foreign minister said.",
+            id="a-way-forward-that-is-not-asked-for",
+        ),
+        pytest.param(
             "“We must defend our country,” Volodymyr Zelensky said.",
             id="a-speaker-of-its-own-side",
             marks=pytest.mark.xfail(
@@ -148,3 +207,20 @@ def test_no_verbal_event(code: Code, text: str) -> None:
 def test_a_quoted_threat_is_a_threaten(code: Code) -> None:
     coded = code("“If Moscow invades, it will pay a heavy price,” Antony Blinken said.")
     check(coded, Expect("THREATEN", "pay", actors={"USA"}, recipients={"RUS"}), coded.verbal())
+
+
+def test_a_carried_statement_is_coded_once(nlp: Language) -> None:
+    """A readout that carries a speaker's statement ("“Blinken conveyed …,” the statement
+    read"; ``Statement.parent``): the demand is the inner speaker's, not also the readout's."""
+    text = (
+        "“Secretary Blinken conveyed that diplomacy is the only way forward,” the statement read."
+    )
+    doc = nlp(text)
+    inner = text.index("Secretary")
+    outer_content = Span.of(text, 1, text.index("”"))
+    outer = Statement("s1", "t", "direct", None, [outer_content], None, speaker="a1")
+    said = Span.of(text, text.index("that"), text.index("”"))
+    carried = Statement("s2", "t", "indirect", None, [said], None, speaker="a2", parent="s1")
+    found = list(verbal_events(doc, [outer, carried]))
+    assert [(v.statement.id, v.type, v.trigger.text) for v in found] == [("s2", "REQUEST", "way")]
+    assert inner < found[0].trigger.idx

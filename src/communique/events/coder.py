@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Token
 
 from communique.actors import ActorDirectory
 from communique.attribution import document_quotes
-from communique.events.dates import event_date
+from communique.events.dates import Dated, event_date
+from communique.events.initiative import mark_initiators
 from communique.events.lexicon import contexts
 from communique.events.participants import Participants
 from communique.events.triggers import Coded, main_events
@@ -24,6 +25,10 @@ def _span(doc: Doc, start: int, end: int) -> Span:
 
 def _token_span(token: Token) -> Span:
     return _span(token.doc, token.idx, token.idx + len(token.text))
+
+
+def _date_expression(doc: Doc, dated: Dated | None) -> Span | None:
+    return _span(doc, dated.start, dated.end) if dated else None
 
 
 def _contexts(sentence: list[Token]) -> list[str]:
@@ -56,6 +61,7 @@ def code_events(
         told.add(_verbal_event(verbal, doc_id, participants, published))
     events = _without_protest_demands(doc, told.events)
     events.sort(key=lambda e: e.trigger.start)
+    mark_initiators(doc, events, participants)
     for n, event in enumerate(events, 1):
         event.id = f"{doc_id}:e{n}"
     return events
@@ -73,7 +79,8 @@ class _Told:
         key = (event.type, frozenset(event.actors), frozenset(event.recipients), event.statement_id)
         kept = self._seen.get(key)
         if kept is not None:
-            kept.date = kept.date or event.date
+            if kept.date is None:
+                kept.date, kept.date_expression = event.date, event.date_expression
             kept.mode = kept.mode or event.mode
             return
         self._seen[key] = event
@@ -109,8 +116,8 @@ def _verbal_event(
     clause names itself, else to its addressee ("alarm over an invasion of Ukraine" is not
     directed at Ukraine)."""
     statement = verbal.statement
-    named = participants.resolver.actor_at(verbal.target) if verbal.target is not None else None
-    target = [named] if named and named != statement.speaker else []
+    dated = event_date(verbal.trigger, published)
+    target = _named(verbal, participants)
     if not target and statement.addressee:
         target = [statement.addressee]
     return Event(
@@ -121,14 +128,23 @@ def _verbal_event(
         context=_contexts(list(sentence_of(verbal.trigger))),
         actors=[statement.speaker],
         recipients=target,
-        date=event_date(verbal.trigger, published),
+        date=dated.date if dated else None,
         negated=False,
         future=False,
         hypothetical=False,
         trigger=_token_span(verbal.trigger),
         evidence=_span(verbal.trigger.doc, statement.start, statement.end),
         statement_id=statement.id,
+        date_expression=_date_expression(verbal.trigger.doc, dated),
     )
+
+
+def _named(verbal: Verbal, participants: Participants) -> list[str]:
+    """The parties the clause names itself ("Russia and Ukraine"), not the speaker."""
+    if verbal.target is None:
+        return []
+    found = [participants.resolver.actor_at(t) for t in (verbal.target, *verbal.target.conjuncts)]
+    return list(dict.fromkeys(a for a in found if a and a != verbal.statement.speaker))
 
 
 def _without_protest_demands(doc: Doc, events: list[Event]) -> list[Event]:
@@ -151,6 +167,7 @@ def _event(coded: Coded, doc_id: str, actors: Participants, published: str | Non
         # Talks without a host: everyone taking part is an actor (manual, CONSULT).
         actor_ids, recipients = list(dict.fromkeys([*actor_ids, *recipients])), []
     sentence = coded.sentence
+    dated = event_date(coded.anchor, published)
     return Event(
         id="",
         doc_id=doc_id,
@@ -159,11 +176,12 @@ def _event(coded: Coded, doc_id: str, actors: Participants, published: str | Non
         context=_contexts(list(sentence)),
         actors=actor_ids,
         recipients=recipients,
-        date=event_date(coded.anchor, published),
+        date=dated.date if dated else None,
         negated=coded.negated,
         future=coded.future,
         hypothetical=coded.hypothetical,
         trigger=_token_span(coded.trigger),
         evidence=_span(doc, sentence.start_char, sentence.end_char),
         statement_id=None,
+        date_expression=_date_expression(doc, dated),
     )

@@ -176,8 +176,53 @@ def _auxiliaries(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
 
 
+def _to_infinitive(verb: Token) -> bool:
+    return any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+
+
+def _intention(verb: Token) -> Token | None:
+    """The verb or noun that makes ``verb`` an intended act: "is going to attack", "plans
+    to visit", "has no intention of attacking", "has no plans to invade"."""
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    lemma = head.lemma_.lower()
+    if verb.dep_ == "xcomp" and head.pos_ in {"VERB", "AUX"}:
+        if lemma == "go":  # "is going to", not "went to"
+            progressive = any(c.lemma_ == "be" for c in head.children if c.dep_ == "aux")
+            return head if head.tag_ == "VBG" and progressive and _to_infinitive(verb) else None
+        return head if lemma in WORDS["intention_verbs"] else None
+    if head.pos_ == "ADP" and head.lower_ == "of" and verb.dep_ == "pcomp":
+        head = head.head
+    elif not (verb.dep_ in {"acl", "xcomp"} and _to_infinitive(verb)):
+        return None
+    return head if head.lemma_.lower() in WORDS["intention_nouns"] else None
+
+
+def _held(intention: Token) -> bool:
+    """ "Belarus has no intention of", "has no plans to": an intention its subject holds."""
+    return (
+        intention.pos_ in {"NOUN", "PROPN"}
+        and intention.dep_ == "dobj"
+        and intention.head.lemma_.lower() == "have"
+    )
+
+
+def _denied(intention: Token) -> bool:
+    """ "is not planning to", "has no intention of", "does not have any plans to"."""
+    if intention.pos_ in {"VERB", "AUX"}:
+        return any(c.dep_ == "neg" for c in intention.children)
+    if any(c.lower_ == "no" and c.dep_ == "det" for c in intention.children):
+        return True
+    verb = intention.head
+    return intention.dep_ in {"dobj", "attr"} and any(c.dep_ == "neg" for c in verb.children)
+
+
 def _negated(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    intention = _intention(verb)
+    if intention is not None and _denied(intention):
         return True
     if verb.dep_ == "csubj" and "out of the question" in sentence_of(verb.head).text.lower():
         return True  # "removing the sanctions is out of the question"
@@ -207,14 +252,7 @@ def _commitment(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in WORDS["commitment_adjectives"]:
         return True
-    return verb.dep_ == "xcomp" and head.lemma_.lower() in {
-        "plan",
-        "intend",
-        "aim",
-        "decide",
-        "prepare",
-        "expect",
-    }
+    return _intention(verb) is not None
 
 
 def _conditional(verb: Token) -> bool:
@@ -283,10 +321,20 @@ def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
         ) or (trigger.dep_ == "pobj" and patterns_type(trigger) in {"PROTEST", "ASSAULT"})
         if anchor.i == trigger.i or not (carried or taking_part):
             return []
-    subject = cue_subject(anchor)
+    subject = _subject(anchor)
     if subject is None:
         return []
     return [subject, *subject.conjuncts]
+
+
+def _subject(anchor: Token) -> Token | None:
+    """The subject of the anchor's clause, or of the verb whose intention it is ("Belarus
+    has no intention of attacking")."""
+    subject = cue_subject(anchor)
+    intention = _intention(anchor) if subject is None else None
+    if intention is not None and _held(intention):
+        subject = cue_subject(intention.head)
+    return subject
 
 
 def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
@@ -380,6 +428,13 @@ def _dominates(upper: Trigger, lower: Trigger) -> bool:
     return False
 
 
+def _planned(clause: Token, token: Token) -> bool:
+    """ "has no plans to meet X": the act planned is what the sentence tells, not background
+    (but not what "the plans to invade were dropped" or "canceled his plans to attend" hold)."""
+    intention = _intention(clause) if clause.i == token.i else None
+    return intention is not None and _held(intention)
+
+
 def background(token: Token, triggers_at: set[int]) -> bool:
     """Whether the act at ``token`` is background to the sentence's report (see above)."""
     if token.dep_ == "amod":  # "the Israeli-occupied West Bank", "Syrian-backed"
@@ -388,7 +443,7 @@ def background(token: Token, triggers_at: set[int]) -> bool:
         return True  # "opened fire ..., killing one": an elaboration of the act
     current = token
     while current.head.i != current.i:
-        if current.dep_ in {"relcl", "acl"}:
+        if current.dep_ in {"relcl", "acl"} and not _planned(current, token):
             return True
         if current.dep_ == "advcl" and (
             any(m.lower_ in WORDS["background_marks"] for m in current.children if m.dep_ == "mark")
@@ -455,7 +510,11 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
         coded.type, coded.mode, coded.negated = "REJECT", _request_mode(kind), False
     elif coded.future and kind in COOPERATIVE - {"AGREE"}:
         coded.type, coded.mode = "AGREE", None
-    elif (coded.future or coded.hypothetical) and kind in HOSTILE - {"THREATEN"}:
+    elif (
+        (coded.future or coded.hypothetical)
+        and kind in HOSTILE - {"THREATEN"}
+        and not coded.negated  # "will not attack" rules the act out: no threat
+    ):
         coded.type, coded.mode = "THREATEN", _threat_mode(kind)
     coded.actor_heads = actor_heads(token, anchor)
     obj = trigger.object

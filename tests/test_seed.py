@@ -190,3 +190,33 @@ def test_actors_have_one_record_per_person_and_state(record: dict[str, Any]) -> 
     assert "Beijing" in states["CHN"]["aliases"]
     assert "Moscow" in states["RUS"]["aliases"]
     assert "Washington" in states["USA"]["aliases"]
+
+
+def test_the_state_department_readout_omits_the_olympics(record: dict[str, Any]) -> None:
+    """ "The state department's readout of the call made no mention of the Olympics": an
+    omission by the State Department, of the Olympics, with the sentence as evidence."""
+    (omission,) = record["omissions"]
+    assert _actor(record, omission["party"])["name"] == "US State Department"
+    assert omission["topic"]["text"] == "the Olympics"
+    assert omission["evidence"]["text"].startswith("The state department’s readout")
+    assert "made no mention" in omission["evidence"]["text"]
+
+
+@pytest.mark.parametrize("snippet", WANG_SNIPPETS[2:])
+def test_the_chinese_ministry_carries_wangs_words_to_blinken(
+    record: dict[str, Any], snippet: str
+) -> None:
+    """Once the article says it quotes "a ministry statement", what Wang told Blinken comes
+    through China's foreign ministry."""
+    statement = _statement(record, snippet)
+    assert _actor(record, statement["addressee"])["name"] == "Antony Blinken"
+    carrier = _actor(record, statement["via_actor"])
+    assert (carrier["name"], carrier["kind"], carrier["country"]) == (
+        "Chinese Foreign Ministry",
+        "organization",
+        "CHN",
+    )
+
+
+def test_a_press_report_has_no_issuer(record: dict[str, Any]) -> None:
+    assert record["issuer"] is None

@@ -48,7 +48,11 @@ def test_the_readme_example_builds_the_pipeline_in_three_lines() -> None:
 def test_components_declare_what_they_assign_and_require() -> None:
     meta = {name: load().get_pipe_meta(name) for name in COMPONENTS}
     assert meta["communique_actors"].assigns == ["doc._.actor_directory", "doc._.actors"]
-    assert meta["communique_attribution"].assigns == ["doc._.statements", "doc._.issuer"]
+    assert meta["communique_attribution"].assigns == [
+        "doc._.statements",
+        "doc._.issuer",
+        "doc._.omissions",
+    ]
     assert "doc._.actor_directory" in meta["communique_attribution"].requires
     assert meta["communique_events"].assigns == ["doc._.events"]
     assert set(meta["communique_events"].requires) == {

@@ -247,8 +247,6 @@ QUOTES = [
             kind="partial",
         ),
         id="partial-quote-at-the-end",
-        gap="the closing mark is cut from a partial quote that ends the content: "
-        "'the proposal was “dead on arrival' keeps its opening mark only",
     ),
 ]
 
@@ -392,6 +390,84 @@ BELIEF_AND_STANCE = [
     ),
 ]
 
+# Forms from other projects' quote tests (textacy, sayswho, GenderGapTracker), in our own words.
+PEER_FORMS = [
+    case(
+        "“It is a good day,” Marta Kowalska says while rolling up her sleeves. “I was ready "
+        "for this.”",
+        dict(
+            cue="says",
+            content=["It is a good day", "I was ready for this."],
+            speaker="Marta Kowalska",
+            kind="direct",
+        ),
+        id="quote-after-a-trailing-ing-clause",
+    ),
+    case(
+        "“The talks have failed,” said Marta Kowalska, the union leader.\n\n"
+        "The port has been closed for a week.\n\n"
+        "“We have waited long enough for a fair offer from the owners.”",
+        dict(cue="said", content=["The talks have failed"], speaker="Marta Kowalska"),
+        dict(
+            cue=None,
+            content=["We have waited long enough for a fair offer from the owners."],
+            speaker="Marta Kowalska",
+            kind="direct",
+        ),
+        id="quote-paragraph-takes-the-last-speaker",
+    ),
+    case(
+        "Marta Kowalska, the union leader, said the strike would go on.\n\n"
+        "“We have waited long enough for a fair offer from the owners.”\n\n"
+        "Dock workers have backed her since the spring.",
+        dict(cue="said", content=["the strike would go on"], speaker="Marta Kowalska"),
+        dict(
+            cue=None,
+            content=["We have waited long enough for a fair offer from the owners."],
+            speaker="Marta Kowalska",
+            kind="direct",
+        ),
+        id="quote-paragraph-is-not-the-next-paragraphs",
+    ),
+    case(
+        "“We will never give up,” reply Marta Kowalska and Tomas Berg.",
+        dict(
+            cue="reply",
+            content=["We will never give up"],
+            speaker="Marta Kowalska and Tomas Berg",
+            kind="direct",
+        ),
+        id="present-tense-reply-after-quote",
+    ),
+    case(
+        "Marta Kowalska rejected the offer on Monday, insisting that the workers deserved more.",
+        dict(cue="rejected", content=["the offer"], speaker="Marta Kowalska"),
+        dict(
+            cue="insisting",
+            content=["that the workers deserved more"],
+            speaker="Marta Kowalska",
+            kind="indirect",
+        ),
+        id="ing-cue-takes-the-main-clause-subject",
+    ),
+    case(
+        "Senator Paul Hadley claims “The Art of the Deal” changed his life.",
+        dict(
+            cue="claims",
+            content=["“The Art of the Deal” changed his life"],
+            speaker="Paul Hadley",
+            kind="indirect",
+        ),
+        id="a-title-is-no-ones-words",
+    ),
+    case(
+        "Senator Paul Hadley thinks the plan is “brave”.",
+        dict(cue="thinks", content=["the plan is “brave”"], speaker="Paul Hadley", kind="indirect"),
+        id="a-scare-quote-in-a-belief-is-no-ones-words",
+    ),
+]
+
+
 NO_STATEMENT = [
     case(
         "The ambassador's memoir, “Bridges Over the Bosphorus,” goes on sale next month.",
@@ -434,4 +510,9 @@ def test_belief_and_stance(check: Callable[..., None], text: str, expected: list
 
 @pytest.mark.parametrize(("text", "expected"), NO_STATEMENT)
 def test_no_statement(check: Callable[..., None], text: str, expected: list[dict]) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), PEER_FORMS)
+def test_peer_forms(check: Callable[..., None], text: str, expected: list[dict]) -> None:
     check(text, expected)

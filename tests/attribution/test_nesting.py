@@ -231,6 +231,27 @@ VIA_ACTOR = [
         ),
         id="an-occasion-carries-no-party",
     ),
+    case(
+        "“Calm is the most urgent priority,” Foreign Minister Wang Yi said during a call with "
+        "Secretary of State Antony Blinken, according to a ministry statement.\n"
+        "Wang told Blinken that the sanctions were a mistake.\n"
+        "Wang later told reporters in Beijing that the call had been candid.",
+        dict(
+            cue="said",
+            speaker="Wang Yi",
+            addressee="Antony Blinken",
+            via="a ministry statement",
+            via_actor="Chinese Foreign Ministry",
+        ),
+        dict(
+            cue="told",
+            speaker="Wang Yi",
+            addressee="Antony Blinken",
+            via_actor="Chinese Foreign Ministry",
+        ),
+        dict(cue="told", speaker="Wang Yi", addressee="reporters", via_actor=None),
+        id="the-ministry-carries-the-rest-of-the-call",
+    ),
 ]
 
 

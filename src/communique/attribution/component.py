@@ -1,6 +1,7 @@
 """The spaCy component: ``nlp.add_pipe("communique_attribution")``, after ``communique_actors``.
 
-Sets ``doc._.statements`` (``Statement`` records) and, for a party's own readout,
+Sets ``doc._.statements`` (``Statement`` records), ``doc._.omissions`` (``Omission``
+records: what the text says a party left out) and, for a party's own readout,
 ``doc._.issuer`` (the actor id of that party). Speakers and addressees are taken from (and,
 when only attribution finds them, added to) the ``ActorDirectory`` the actors component
 leaves in ``doc._.actor_directory``.
@@ -22,6 +23,7 @@ from spacy.tokens import Doc
 
 from communique.attribution.extract import extract_statements
 from communique.attribution.learned import TABLE, FrameTable, load_table, write_table
+from communique.attribution.omissions import omissions_of
 from communique.attribution.readouts import issuer_of
 from communique.attribution.settings import DEFAULT, AttributionSettings
 
@@ -34,7 +36,7 @@ for _name in ("doc_id", "actor_directory", "statements", "issuer", "omissions", 
 
 @Language.factory(
     "communique_attribution",
-    assigns=["doc._.statements", "doc._.issuer"],
+    assigns=["doc._.statements", "doc._.issuer", "doc._.omissions"],
     requires=["token.dep", "token.lemma", "doc.ents", "doc._.actor_directory"],
     default_config={"frame_table": None, **DEFAULT.config()},
 )
@@ -107,10 +109,12 @@ class Attribution:
                 doc, doc_id, actors, self.frame_table, self.settings
             )
             doc._.issuer = issuer_of(doc)
+            doc._.omissions = omissions_of(doc)
         except Exception as error:
             log.exception("attribution failed on %s", doc_id)
             doc._.statements = []
             doc._.issuer = None
+            doc._.omissions = []
             doc._.failure = f"attribution failed: {type(error).__name__}: {error}"
         return doc
 

@@ -16,6 +16,7 @@ from communique.attribution.frames import (
     dash_frames,
     follow_on_quotes,
     learned_frames,
+    quote_paragraphs,
 )
 from communique.attribution.learned import FrameTable
 from communique.attribution.lexicon import EXCHANGE_VERBS, channel_type, statement_class
@@ -23,9 +24,11 @@ from communique.attribution.nesting import (
     Carried,
     anchor_of,
     carried_frames,
+    carry_on,
     document_source,
     link_carriers,
 )
+from communique.attribution.omissions import find_omissions
 from communique.attribution.quotes import document_quotes
 from communique.attribution.readouts import carry, continue_voice, recognise
 from communique.attribution.settings import AttributionSettings
@@ -167,10 +170,12 @@ def extract_statements(
         carrier = carriers.get(id(item.statement))
         item.statement.parent = carrier.statement.id if carrier else None
     statements = [item.statement for item in items]
+    carry_on(statements)
     readout = recognise(doc, statements, actors)
     if readout is not None:
         carry(statements, readout)
         continue_voice(doc, statements, readout, actors)
+    find_omissions(doc, doc_id, resolver)
     return statements
 
 
@@ -182,6 +187,7 @@ def find_frames(
     frames += learned_frames(doc, qmap, frames, frame_table, settings)
     frames += dash_frames(doc, qmap, settings.dash_confidence)
     follow_on_quotes(doc, frames, qmap)
+    frames += quote_paragraphs(doc, frames, qmap, settings.dash_confidence)
     frames += according_frames(doc, frames, settings.according_confidence)
     frames.sort(key=lambda f: _order(f, doc))
     return frames

@@ -47,6 +47,10 @@ from communique.positions import sentence, token_at
 from communique.positions import text as doc_text
 from communique.syntax import SUBJECTS, noun_phrase
 
+# A quote paragraph's speaker is named fewer than this many paragraphs before it.
+_QUOTE_PARAGRAPHS = 3
+# Small words inside a title: “The Art of the Deal”.
+_TITLE_WORDS = frozenset({"a", "an", "and", "as", "at", "for", "in", "of", "on", "the", "to"})
 _DASH_AFTER = re.compile(r"\s*(?:—|–|--| - )\s*")
 # A document speaking of itself, or to its reader, reports no one else's statement.
 FIRST_AND_SECOND_PERSON = frozenset({"i", "we", "us", "you", "me"})
@@ -228,11 +232,40 @@ def _content_tokens(verb: Token, cls: str) -> list[Token]:
 def _trim(tokens: list[Token]) -> list[Token]:
     """Drop punctuation and space at the edges. The complementiser stays ("that the
     vote would go ahead"), as annotated in attribution corpora."""
-    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+    while tokens and (tokens[0].is_punct or tokens[0].is_space) and not _opens(tokens):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and not _closes(tokens):
         tokens = tokens[:-1]
+    if tokens and tokens[0].i > 0:
+        # the parser may hang an opening mark on the cue: 'claims “The Art of the Deal” …'
+        before = tokens[0].doc[tokens[0].i - 1]
+        if before.text in {"“", '"'} and _opens([before, *tokens]):
+            tokens = [before, *tokens]
     return tokens
+
+
+def _opens(tokens: list[Token]) -> bool:
+    """Whether the first token opens a quotation closed inside ``tokens``, after which the
+    content goes on: 'claims “The Art of the Deal” changed his life'."""
+    first = tokens[0].text
+    rest = "".join(t.text for t in tokens[1:])
+    if first == "“":
+        return rest.count("”") > rest.count("“")
+    if first == '"':
+        return rest.count('"') % 2 == 1
+    return False
+
+
+def _closes(tokens: list[Token]) -> bool:
+    """Whether the last token closes a quotation opened inside ``tokens``: '… does not
+    support “Taiwan independence”' keeps its closing mark."""
+    last = tokens[-1].text
+    before = "".join(t.text for t in tokens[:-1])
+    if last == "”":
+        return before.count("“") > before.count("”")
+    if last == '"':
+        return before.count('"') % 2 == 1
+    return False
 
 
 def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -251,9 +284,10 @@ def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
 
 
 def _classify(
-    tokens: list[Token], qmap: QuoteMap
+    tokens: list[Token], qmap: QuoteMap, cls: str | None = None
 ) -> tuple[str, list[tuple[int, int]], list[Quote]]:
-    """Kind and content spans of complement tokens, given the quotations."""
+    """Kind and content spans of complement tokens, given the quotations; ``cls`` the cue's
+    class (a belief's scare quote is no one's words)."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     touched = sorted({qmap.of_token[t.i] for t in words if qmap.of_token[t.i] is not None})
     quotes = [qmap.quotes[q] for q in touched]
@@ -262,11 +296,23 @@ def _classify(
     spans = _runs(tokens)
     if not quotes:
         return "indirect", spans, []
+    if all(_not_words(tokens[0].doc, q, cls) for q in quotes):
+        return "indirect", spans, quotes
     # A quotation that starts inside the complement runs to its own end.
     end = max(spans[-1][1], *(q.fragments[0][1] for q in quotes))
     merged = [(spans[0][0], end)] if len(spans) == 1 else [*spans[:-1], (spans[-1][0], end)]
     merged += [f for q in quotes for f in q.fragments[1:]]
     return "partial", merged, quotes
+
+
+def _not_words(doc: Doc, quote: Quote, cls: str | None) -> bool:
+    """Whether a quotation quotes no one's words: a title (“The Art of the Deal”), or one word
+    in a belief ('thinks the plan is “brave”': a scare quote). One word after a verb of
+    speech is the speaker's ('warned of a “severe” price')."""
+    words = doc_text(doc)[quote.start : quote.end].split()
+    if len(words) == 1:
+        return cls == "belief"
+    return all(w[0].isupper() or w in _TITLE_WORDS for w in words)
 
 
 def _between_is(text: str, start: int, end: int, allowed: str) -> bool:
@@ -312,6 +358,7 @@ def _adjacent_quotes(
             not after_only
             and quote.outer_end <= frame_start
             and _between_is(text, quote.outer_end, frame_start, ",;:—–-")
+            and "\n" not in text[quote.outer_end : frame_start]
         ):
             found.append(quote)
             continue
@@ -421,7 +468,7 @@ def _cue_frame(verb: Token, qmap: QuoteMap, confidence: float) -> Frame | None:
         inside = {t.i for t in verb.subtree}
         tokens = _trim([t for t in verb.head.subtree if t.i not in inside])
     if tokens:
-        kind, content, quotes = _classify(tokens, qmap)
+        kind, content, quotes = _classify(tokens, qmap, cls)
         if cls == "belief" and not any(c.dep_ == "ccomp" for c in verb.children):
             return None
     else:
@@ -491,8 +538,14 @@ def _bridges(doc: Doc, text: str, start: int, end: int) -> bool:
     return (
         gap.rstrip().endswith((".", "!", "?"))
         and "\n" not in gap
-        and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+        and not any(t.pos_ in {"VERB", "AUX"} and not _subordinate(t) for t in words)
     )
+
+
+def _subordinate(verb: Token) -> bool:
+    """A participle with no subject of its own, inside the cue's sentence: "says while rolling
+    up her sleeves"."""
+    return verb.tag_ in {"VBG", "VBN"} and not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def follow_on_quotes(doc: Doc, frames: list[Frame], qmap: QuoteMap) -> None:
@@ -535,6 +588,53 @@ def follow_on_quotes(doc: Doc, frames: list[Frame], qmap: QuoteMap) -> None:
             frame.quotes.append(quote)
             qmap.used.add(qi)
             end = rest.end_char
+
+
+def quote_paragraphs(
+    doc: Doc, frames: list[Frame], qmap: QuoteMap, confidence: float
+) -> list[Frame]:
+    """A paragraph that is only a quotation, which nothing claims, is the most recent
+    speaker's: '“The talks have failed,” said Kowalska.' ... '“We have waited long enough.”'
+    (of confidence ``confidence``), if fewer than ``_QUOTE_PARAGRAPHS`` paragraphs lie
+    between."""
+    text = doc_text(doc)
+    found: list[Frame] = []
+    before = sorted((f for f in frames if f.source is not None), key=lambda f: f.end)
+    ends = [f.end for f in before]
+    for qi, quote in enumerate(qmap.quotes):
+        if qi in qmap.used or not _whole_paragraph(text, quote):
+            continue
+        if len(text[quote.open_mark : quote.outer_end].split()) < 4:
+            continue  # a title or a phrase
+        n = bisect_right(ends, quote.open_mark)
+        if n == 0:
+            continue
+        last = before[n - 1]
+        between = text[last.end : quote.open_mark].split("\n")[1:-1]
+        if sum(1 for line in between if line.strip()) >= _QUOTE_PARAGRAPHS:
+            continue
+        found.append(
+            Frame(
+                cue=[],
+                cue_class=None,
+                source=last.source,
+                content=list(quote.fragments),
+                kind="direct",
+                quotes=[quote],
+                confidence=confidence,
+            )
+        )
+        qmap.used.add(qi)
+    return found
+
+
+def _whole_paragraph(text: str, quote: Quote) -> bool:
+    start = text.rfind("\n", 0, quote.open_mark) + 1
+    end = _line_break_after(text, quote.outer_end)
+    return not text[start : quote.open_mark].strip() and text[quote.outer_end : end].strip() in {
+        "",
+        ".",
+    }
 
 
 def _infinitive_content(verb: Token) -> bool:

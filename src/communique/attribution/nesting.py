@@ -98,6 +98,26 @@ def link_carriers(doc: Doc, items: list[Carried]) -> dict[int, Carried]:
     return carriers
 
 
+def carry_on(statements: list[Statement]) -> None:
+    """Give the statements a party carries for a speaker to the same addressee, with no
+    channel of their own, to that party: after "“…,” Wang said during a call with Blinken,
+    according to a ministry statement", "Wang told Blinken that …" and "he added" report
+    the same ministry's account. Only where one party carries that speaker's words to that
+    addressee: with two accounts of one call, the text must say which it quotes."""
+    carriers: dict[tuple[str, str], set[str]] = {}
+    for statement in statements:
+        carrier = statement.via_actor
+        if statement.speaker and statement.addressee and carrier not in {None, statement.speaker}:
+            pair = (statement.speaker, statement.addressee)
+            carriers.setdefault(pair, set()).add(carrier)
+    for statement in statements:
+        if statement.via is not None or statement.via_actor is not None:
+            continue
+        parties = carriers.get((statement.speaker or "", statement.addressee or ""), set())
+        if len(parties) == 1:
+            statement.via_actor = next(iter(parties))
+
+
 def _innermost(
     items: list[Carried], spans: list[tuple[int, int, int]], starts: list[int], item: Carried
 ) -> Carried | None:

@@ -60,6 +60,16 @@ OMISSIONS = [
         id="failed-to-mention",
     ),
     pytest.param(
+        "Moscow's version dwelt on grievances the American text left out entirely.",
+        [("United States", "grievances")],
+        id="a-relative-clause-left-out",
+    ),
+    pytest.param(
+        "He listed the issues that the readout did not mention.",
+        [(None, "the issues")],
+        id="a-relative-clause-not-mentioned",
+    ),
+    pytest.param(
         "No mention was made of the Games.",
         [(None, "the Games")],
         id="no-party-named",

@@ -250,13 +250,17 @@ def _document_of(
     """The party whose document a statement came through: its owner ("the State Department's
     readout", "a statement from the ministry", "a Kremlin statement"), else the unnamed body of
     the speaker's country ("according to a ministry statement"), else the speaker's own ("X
-    said in a statement"); None for a medium or an occasion."""
-    if frame.via is None or frame.via_type != "document":
+    said in a statement"); a government body named as the channel ("according to his
+    ministry"); None for a medium or an occasion."""
+    if frame.via is None:
         return None
     head = doc.char_span(*frame.via, alignment_mode="expand")
     if head is None:
         return None
     root = head.root
+    if frame.via_type != "document":
+        # "according to his ministry": the body itself
+        return resolver.institution_at(root, speaker) if root.pos_ == "NOUN" else None
     owner = resolver.document_owner(root) or resolver.institution_owner(root, speaker)
     if owner is None and not text(doc)[: frame.via[0]].rstrip().lower().endswith("according to"):
         owner = speaker

@@ -92,7 +92,7 @@ def named_body(words: str, speaker: Actor | None) -> Institution | None:
     if not words or words.split()[-1] not in INSTITUTION_WORDS:
         return None
     office = speaking_for(speaker)
-    if " " not in words and office is not None and office.name.lower().endswith(words):
+    if office is not None and office.name.lower().endswith(words):
         return office
     title = " ".join(w.capitalize() for w in words.split())
     return Institution(f"{demonym(speaker.country)} {title}", speaker.country, "GOV")

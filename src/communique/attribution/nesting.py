@@ -99,23 +99,40 @@ def link_carriers(doc: Doc, items: list[Carried]) -> dict[int, Carried]:
 
 
 def carry_on(statements: list[Statement]) -> None:
-    """Give the statements a party carries for a speaker to the same addressee, with no
-    channel of their own, to that party: after "“…,” Wang said during a call with Blinken,
-    according to a ministry statement", "Wang told Blinken that …" and "he added" report
-    the same ministry's account. Only where one party carries that speaker's words to that
-    addressee: with two accounts of one call, the text must say which it quotes."""
+    """Give a party's account the statements that go on from it with no channel of their own:
+    what the same speaker says next, to no one new, before anyone else speaks ('“…,” Lavrov said,
+    according to a ministry statement. He said that …'), and what the speaker told the same
+    addressee anywhere in the text ("Wang told Blinken that …" after Wang's words to Blinken
+    were given "according to a ministry statement"), where only one party carries them: with
+    two accounts of one call, the text must say which it quotes. ``statements`` in text
+    order."""
     carriers: dict[tuple[str, str], set[str]] = {}
     for statement in statements:
         carrier = statement.via_actor
         if statement.speaker and statement.addressee and carrier not in {None, statement.speaker}:
             pair = (statement.speaker, statement.addressee)
             carriers.setdefault(pair, set()).add(carrier)
+    last: Statement | None = None  # the last top-level statement
     for statement in statements:
-        if statement.via is not None or statement.via_actor is not None:
+        if statement.parent is not None:
             continue
-        parties = carriers.get((statement.speaker or "", statement.addressee or ""), set())
-        if len(parties) == 1:
-            statement.via_actor = next(iter(parties))
+        if statement.via is None and statement.via_actor is None and statement.speaker:
+            parties = carriers.get((statement.speaker, statement.addressee or ""), set())
+            if len(parties) == 1:
+                statement.via_actor = next(iter(parties))
+            elif last is not None and _goes_on(last, statement):
+                statement.via_actor = last.via_actor
+        last = statement
+
+
+def _goes_on(last: Statement, statement: Statement) -> bool:
+    """Whether ``statement`` goes on with the account ``last`` came through: the same speaker,
+    to no one new ("Wang later told reporters" is another occasion)."""
+    return (
+        last.speaker == statement.speaker
+        and last.via_actor not in {None, statement.speaker}
+        and statement.addressee in {None, last.addressee}
+    )
 
 
 def _innermost(

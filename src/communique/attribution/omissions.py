@@ -115,6 +115,8 @@ def _verb_topics(verb: Token, lemma: str) -> list[Token]:
         topics = _objects_of(verb, "to") or _objects_of(verb, "on")
     else:
         topics = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if verb.dep_ == "relcl" and all(t.tag_ in {"WDT", "WP"} for t in topics):
+            topics = [verb.head]  # "grievances (that) the American text left out"
         topics = [t for thing in topics for t in _referred(thing)]
         topics = [t for head in topics for t in (head, *head.conjuncts)]
     if lemma in lists["issue_verbs"]:
@@ -195,7 +197,11 @@ def _party(omitter: Token, resolver: SpeakerResolver) -> str | None:
             antecedent = resolver.documents.before(omitter.i)
             owner = antecedent[1] if antecedent else None
         return owner
-    return resolver.actor_at(omitter) or resolver.inner(omitter)
+    return (
+        resolver.actor_at(omitter)
+        or resolver.inner(omitter)
+        or resolver.document_owner(omitter)  # "the American text"
+    )
 
 
 def _phrase(head: Token) -> tuple[int, int]:
@@ -210,7 +216,7 @@ def _phrase(head: Token) -> tuple[int, int]:
 
 
 def _not_topic(child: Token) -> bool:
-    if child.dep_ in {"conj", "cc"}:
+    if child.dep_ in {"conj", "cc", "relcl"}:
         return True
     places = [p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "prep" else []
     return any(channel_type(p) is not None for p in places)

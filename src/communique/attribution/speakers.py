@@ -77,6 +77,10 @@ class Documents:
         return span, owner
 
 
+# Words of a noun phrase that are not part of a body's name: "the", "his", "'s".
+_NOT_NAME = frozenset({"det", "case", "poss", "punct"})
+
+
 class SpeakerResolver:
     """Resolves sources and addressees in text order, remembering what was said."""
 
@@ -208,17 +212,28 @@ class SpeakerResolver:
     def institution_owner(self, head: Token, speaker: str | None) -> str | None:
         """The unnamed government body a document belongs to, of the speaker's country: "a
         ministry statement" carrying a Chinese foreign minister's words is the Chinese Foreign
-        Ministry's (added to the actors, mentioned at "ministry")."""
+        Ministry's, as is "the foreign ministry's account" (added to the actors, mentioned at
+        "ministry")."""
         for child in head.children:
-            if child.dep_ not in {"compound", "nmod"} or child.i > head.i:
+            if child.dep_ not in {"compound", "nmod", "poss"} or child.i > head.i:
                 continue
-            start, end = child.left_edge.i, child.i + 1
-            body = named_body(self.doc[start:end].text, self.actors.get(speaker))
-            if body is not None:
-                return self.actors.institution(
-                    body.name, body.country, body.sector, (start, end, child.i)
-                )
+            found = self.institution_at(child, speaker)
+            if found is not None:
+                return found
         return None
+
+    def institution_at(self, token: Token, speaker: str | None) -> str | None:
+        """The government body a noun phrase names without saying whose, of the speaker's
+        country: "ministry", "the foreign ministry", "his ministry"."""
+        phrase = self.doc[token.left_edge.i : token.i + 1]
+        words = [t for t in phrase if t.i == token.i or t.dep_ not in _NOT_NAME]
+        if not words:
+            return None
+        body = named_body(" ".join(t.text for t in words), self.actors.get(speaker))
+        if body is None:
+            return None
+        mention = (words[0].i, token.i + 1, token.i)
+        return self.actors.institution(body.name, body.country, body.sector, mention)
 
     def actor_at(self, token: Token) -> str | None:
         """The actor a word refers to, if any: a mention, a demonym, an organisation's noun."""

@@ -19,6 +19,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("communique.events",),
     ("communique.stories",),
     ("communique.pipeline",),
+    ("communique.compare",),
     ("communique.store",),
     ("communique.corpus",),
     ("communique.eval",),

@@ -28,6 +28,7 @@ from rich.table import Table
 from communique import corpus
 from communique import nlp as nlp_module
 from communique.attribution import learned
+from communique.compare import compare as compare_documents
 from communique.eval import plover, polnear
 from communique.ingest import read, size
 from communique.ingest.dates import parse_date
@@ -248,6 +249,94 @@ def extract(
                 _table(rec, console)
     if failures:
         raise typer.Exit(1)
+
+
+class CompareFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def compare(
+    paths: PathsArgument,
+    format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CompareFormat.table,
+    model: ModelOption = None,
+    published: PublishedOption = None,
+) -> None:
+    """Compare the accounts of the stories in a few documents, without a store.
+
+    Links the reports of one call or meeting across the documents, gives each party's
+    account (its readouts and the statements that come through it or from its officials)
+    and the topics one account carries and another leaves out, with the statements and
+    reported omissions as evidence. Inputs as for ``extract``.
+    """
+    published = _iso_date(published)
+    try:
+        nlp = load(model)
+    except nlp_module.ModelNotFound as error:
+        raise _fail(str(error)) from None
+    failures: list[Failure] = []
+
+    def documents() -> Any:
+        for item in read(paths, published=published):
+            if isinstance(item, Failure):
+                _report(item)
+                if item.level == "error":
+                    failures.append(item)
+                continue
+            yield item
+
+    def failed(failure: Failure) -> None:
+        failures.append(failure)
+        _report(failure)
+
+    stories = compare_documents(documents(), nlp, on_failure=failed)
+    if format is CompareFormat.json:
+        sys.stdout.write(json.dumps(stories, ensure_ascii=False, indent=2) + "\n")
+    else:
+        console = _console()
+        told = [s for s in stories if s["accounts"]]
+        for story in told:
+            _story_table(story, console)
+        if not told:
+            console.print("no story with an account: no call or meeting whose parties speak")
+    if failures:
+        raise typer.Exit(1)
+
+
+def _story_table(story: dict[str, Any], console: Console) -> None:
+    """One story: its accounts, then where they diverge."""
+    dates = ", ".join(story["dates_reported"]) or "-"
+    title = (
+        f"{story['type']} {story['mode'] or ''} · {' · '.join(story['participants'])} · "
+        f"{story['date'] or 'undated'} (reported: {dates}) · {len(story['documents'])} documents"
+    )
+    table = Table(title=_cell(title), show_lines=False)
+    for column in ("party", "document", "speaker", "what"):
+        table.add_column(column)
+    for account in story["accounts"]:
+        for item in account["statements"]:
+            what = " … ".join(c["text"] for c in item["content"])
+            table.add_row(
+                account["party"], item["doc_id"], _cell(item["speaker"] or "?"), _cell(what, 100)
+            )
+        for item in account["omissions"]:
+            what = f"[left out] {item['topic']['text']}"
+            table.add_row(account["party"], item["doc_id"], "-", _cell(what, 100))
+    console.print(table)
+    divergence = Table(title="topics: who carries, who leaves out")
+    for column in ("topic", "carried by", "left out by", "said to leave out"):
+        divergence.add_column(column)
+    for row in story["divergence"]:
+        divergence.add_row(
+            _cell(row["topic"]),
+            ", ".join(row["carried_by"]) or "-",
+            ", ".join(row["omitted_by"]) or "-",
+            ", ".join(row["reported_omitted_by"]) or "-",
+        )
+    console.print(divergence)
 
 
 PredictionsOption = Annotated[

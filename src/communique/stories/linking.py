@@ -232,7 +232,10 @@ def _participants(members: list[Occurrence]) -> list[str]:
 def _story(members: list[Occurrence]) -> Story:
     members = sorted(members, key=_order)
     reports = [o for o in members if not o.joins_only]
-    days = Counter(o.day.isoformat() for o in members if o.day)
+    # the day the reports give; a publication date only when none gives one
+    days = Counter(o.reported for o in members if o.reported) or Counter(
+        o.day.isoformat() for o in members if o.day
+    )
     modes = Counter(o.mode for o in reports if o.mode)
     first = reports[0]
     return Story(

@@ -1,0 +1,87 @@
+"""Divergence: the topics each party's account of a story carries that another's does not.
+
+For each topic of a story (the ``topics`` of its accounts' statements, synonyms merged by
+``canonical``): the parties whose account carries it, with the statements that do
+(evidence); the parties whose account exists but does not carry it (``omitted_by``,
+inferred from the accounts); and the parties a document says left it out
+(``reported_omitted_by``: "the State Department's readout made no mention of the
+Olympics", with the omission as evidence) — reported, not inferred.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from communique.stories.accounts import PRESS, Account
+
+Record = Mapping[str, Any]
+# Maps each label to the one its synonyms share; the default keeps labels as written.
+Canonical = Callable[[list[str]], dict[str, str]]
+
+
+def as_written(labels: list[str]) -> dict[str, str]:
+    return {label: label for label in labels}
+
+
+@dataclass(slots=True)
+class Divergence:
+    """One topic of a story and which accounts carry it."""
+
+    topic: str
+    carried_by: list[str] = field(default_factory=list)
+    omitted_by: list[str] = field(default_factory=list)
+    reported_omitted_by: list[str] = field(default_factory=list)
+    evidence: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, record id)
+
+    @property
+    def divergent(self) -> bool:
+        return bool(self.omitted_by or self.reported_omitted_by) and bool(self.carried_by)
+
+
+def _lookup(records: Mapping[str, Record]) -> dict[tuple[str, str], Record]:
+    """Statements and omissions by (doc_id, id)."""
+    found: dict[tuple[str, str], Record] = {}
+    for doc_id, record in records.items():
+        for item in (*record["statements"], *record.get("omissions", [])):
+            found[(doc_id, item["id"])] = item
+    return found
+
+
+def topics_of(account: Account, items: Mapping[tuple[str, str], Record]) -> list[str]:
+    """The topics an account's statements carry, in order of first mention."""
+    labels = [t for ref in account.statements for t in items[ref].get("topics") or []]
+    return list(dict.fromkeys(labels))
+
+
+def divergence(
+    accounts: list[Account],
+    records: Mapping[str, Record],
+    canonical: Canonical = as_written,
+) -> list[Divergence]:
+    """The topics of a story's accounts, those carried by one party and not another first;
+    ``records`` by doc_id."""
+    items = _lookup(records)
+    parties = [a for a in accounts if a.party != PRESS]
+    omitted = {ref: str(items[ref]["topic"]["text"]) for a in parties for ref in a.omissions}
+    labels = [t for a in parties for t in topics_of(a, items)]
+    merged = canonical(list(dict.fromkeys([*labels, *omitted.values()])))
+    found: dict[str, Divergence] = {}
+    for account in parties:
+        for ref in account.statements:
+            for label in items[ref].get("topics") or []:
+                topic = found.setdefault(merged[label], Divergence(merged[label]))
+                if account.party not in topic.carried_by:
+                    topic.carried_by.append(account.party)
+                topic.evidence.append(ref)
+    for account in parties:
+        for ref in account.omissions:
+            topic = found.setdefault(merged[omitted[ref]], Divergence(merged[omitted[ref]]))
+            if account.party not in topic.reported_omitted_by:
+                topic.reported_omitted_by.append(account.party)
+            topic.evidence.append(ref)
+    speaking = [a.party for a in parties if a.statements or a.documents]
+    for topic in found.values():
+        topic.omitted_by = [p for p in speaking if p not in topic.carried_by]
+    return sorted(found.values(), key=lambda d: (not d.divergent, -len(d.evidence), d.topic))

@@ -24,6 +24,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 from rich.table import Table
+from spacy.language import Language
 
 from communique import corpus
 from communique import nlp as nlp_module
@@ -33,7 +34,7 @@ from communique.eval import plover, polnear
 from communique.ingest import read, size
 from communique.ingest.dates import parse_date
 from communique.pipeline import BATCH_SIZE, TIME_LIMIT, load, process
-from communique.records import Failure
+from communique.records import Document, Failure
 from communique.store import (
     DEFAULT_DB,
     STORE_VERSION,
@@ -197,6 +198,36 @@ TimeLimitOption = Annotated[
 ]
 
 
+def _model(name: str | None) -> Language:
+    try:
+        return load(name)
+    except nlp_module.ModelNotFound as error:
+        raise _fail(str(error)) from None
+
+
+class _Inputs:
+    """The documents of the paths given, each bad input reported on stderr as it is met
+    and kept in ``failures`` (a warning is reported only)."""
+
+    def __init__(self, paths: list[Path], published: str | None) -> None:
+        self.paths = paths
+        self.published = published
+        self.failures: list[Failure] = []
+
+    def documents(self) -> Iterator[Document]:
+        for item in read(self.paths, published=self.published):
+            if isinstance(item, Failure):
+                _report(item)
+                if item.level == "error":
+                    self.failures.append(item)
+                continue
+            yield item
+
+    def failed(self, failure: Failure) -> None:
+        self.failures.append(failure)
+        _report(failure)
+
+
 @app.command()
 def extract(
     paths: PathsArgument,
@@ -212,30 +243,14 @@ def extract(
     "title", "publisher", "published", "url". Bad inputs are reported on stderr, one line
     each; the others are still processed, and the exit code is 1 if any input failed.
     """
-    published = _iso_date(published)
-    try:
-        nlp = load(model)
-    except nlp_module.ModelNotFound as error:
-        raise _fail(str(error)) from None
-    failures: list[Failure] = []
-
-    def documents() -> Any:
-        for item in read(paths, published=published):
-            if isinstance(item, Failure):
-                _report(item)
-                if item.level == "error":
-                    failures.append(item)
-                continue
-            yield item
-
+    nlp = _model(model)
+    inputs = _Inputs(paths, _iso_date(published))
     console = _console()
-
-    def failed(failure: Failure) -> None:
-        failures.append(failure)
-        _report(failure)
-
     records = (
-        rec for _, rec in process(documents(), nlp, on_failure=failed, time_limit=time_limit)
+        rec
+        for _, rec in process(
+            inputs.documents(), nlp, on_failure=inputs.failed, time_limit=time_limit
+        )
     )
     out = sys.stdout
     if format is Format.json:
@@ -247,7 +262,7 @@ def extract(
                 out.flush()
             else:
                 _table(rec, console)
-    if failures:
+    if inputs.failures:
         raise typer.Exit(1)
 
 
@@ -272,27 +287,9 @@ def compare(
     and the topics one account carries and another leaves out, with the statements and
     reported omissions as evidence. Inputs as for ``extract``.
     """
-    published = _iso_date(published)
-    try:
-        nlp = load(model)
-    except nlp_module.ModelNotFound as error:
-        raise _fail(str(error)) from None
-    failures: list[Failure] = []
-
-    def documents() -> Any:
-        for item in read(paths, published=published):
-            if isinstance(item, Failure):
-                _report(item)
-                if item.level == "error":
-                    failures.append(item)
-                continue
-            yield item
-
-    def failed(failure: Failure) -> None:
-        failures.append(failure)
-        _report(failure)
-
-    stories = compare_documents(documents(), nlp, on_failure=failed)
+    nlp = _model(model)
+    inputs = _Inputs(paths, _iso_date(published))
+    stories = compare_documents(inputs.documents(), nlp, on_failure=inputs.failed)
     if format is CompareFormat.json:
         sys.stdout.write(json.dumps(stories, ensure_ascii=False, indent=2) + "\n")
     else:
@@ -302,7 +299,7 @@ def compare(
             _story_table(story, console)
         if not told:
             console.print("no story with an account: no call or meeting whose parties speak")
-    if failures:
+    if inputs.failures:
         raise typer.Exit(1)
 
 

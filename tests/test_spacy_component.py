@@ -59,6 +59,9 @@ def test_components_declare_what_they_assign_and_require() -> None:
         "doc._.statements",
         "doc._.actor_directory",
     }
+    topics = load().get_pipe_meta("communique_topics")
+    assert topics.assigns == ["doc._.statements"]  # each statement's topics
+    assert {"doc._.statements", "doc._.actor_directory"} <= set(topics.requires)
 
 
 def test_attribution_settings_are_its_default_config() -> None:
@@ -129,10 +132,11 @@ def test_the_actor_directory(nlp) -> None:
 
 def test_load_adds_the_components() -> None:
     nlp = load()
-    assert nlp.pipe_names[-3:] == [
+    assert nlp.pipe_names[-4:] == [
         "communique_actors",
         "communique_attribution",
         "communique_events",
+        "communique_topics",
     ]
     assert "communique_paragraphs" in nlp.pipe_names
 

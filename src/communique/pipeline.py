@@ -49,6 +49,7 @@ def load(name: str | None = None) -> Language:
     nlp.add_pipe("communique_actors", last=True)
     nlp.add_pipe("communique_attribution", last=True)
     nlp.add_pipe("communique_events", last=True)
+    nlp.add_pipe("communique_topics", last=True)
     return nlp
 
 

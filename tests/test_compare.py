@@ -13,13 +13,15 @@ import pytest
 
 from communique.compare import compare
 from communique.records import Document
+from communique.stories.topics import merge
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def seed_stories(seed_text: str, nlp: Any) -> list[dict[str, Any]]:
-    return compare([Document(id="seed", text=seed_text, published="2022-01-28")], nlp)
+    document = Document(id="seed", text=seed_text, published="2022-01-28")
+    return compare([document], nlp, canonical=merge)
 
 
 def _call(stories: list[dict[str, Any]]) -> dict[str, Any]:
@@ -65,6 +67,29 @@ def test_the_reported_omission_is_marked_reported(seed_stories: list[dict[str, A
     (olympics,) = [d for d in _call(seed_stories)["divergence"] if d["reported_omitted_by"]]
     assert olympics["reported_omitted_by"] == ["USA"]
     assert any("omission_id" in e for e in olympics["evidence"])
+
+
+def _topic(story: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(d for d in story["divergence"] if d["topic"] == name)
+
+
+def test_china_carries_the_olympics_and_taiwan_the_us_leaves_them_out(
+    seed_stories: list[dict[str, Any]],
+) -> None:
+    call = _call(seed_stories)
+    for name in ("Olympics", "Taiwan"):
+        topic = _topic(call, name)
+        assert (topic["carried_by"], topic["omitted_by"]) == (["CHN"], ["USA"]), name
+        assert any(e.get("speaker") == "Wang Yi" for e in topic["evidence"])
+    assert _topic(call, "Olympics")["reported_omitted_by"] == ["USA"]
+    assert _topic(call, "Taiwan")["reported_omitted_by"] == []
+
+
+def test_the_us_carries_ukraine(seed_stories: list[dict[str, Any]]) -> None:
+    ukraine = _topic(_call(seed_stories), "Ukraine")
+    assert "USA" in ukraine["carried_by"]
+    speakers = {e.get("speaker") for e in ukraine["evidence"]}
+    assert speakers & {"US State Department", "Antony Blinken"}
 
 
 def test_every_item_points_into_the_article(

@@ -36,7 +36,7 @@ def test_tables_and_schema_version(tmp_path: Path) -> None:
         (version,) = store.con.execute(
             "SELECT value FROM meta WHERE key = 'store_version'"
         ).fetchone()
-        assert version == "2"
+        assert version == "3"
 
 
 # The tables of store version 1, as DESCRIBE gives them: changing one is a new STORE_VERSION.
@@ -93,6 +93,21 @@ STORE_VERSION_2 = {
 }
 
 
+# Version 3 adds the stories, kept up to date by every ingest.
+STORE_VERSION_3 = {
+    **{k: v for k, v in STORE_VERSION_2.items() if k != "failures"},
+    "stories": "story_id VARCHAR | type VARCHAR | mode VARCHAR | participants VARCHAR[] | "
+    "date DATE | dates_reported VARCHAR[] | documents VARCHAR[] | events VARCHAR[]",
+    "story_accounts": "story_id VARCHAR | party VARCHAR | documents VARCHAR[] | "
+    "statements VARCHAR[] | omissions VARCHAR[] | topics VARCHAR[]",
+    "story_divergence": "story_id VARCHAR | topic VARCHAR | carried_by VARCHAR[] | "
+    "omitted_by VARCHAR[] | reported_omitted_by VARCHAR[] | evidence VARCHAR[]",
+    "story_alignments": "story_id VARCHAR | left VARCHAR | right VARCHAR | similarity DOUBLE",
+    "linked_documents": "doc_id VARCHAR",
+    "failures": STORE_VERSION_2["failures"],
+}
+
+
 def _columns(spec: str) -> list[str]:
     return [column.strip() for column in spec.split("|")]
 
@@ -101,13 +116,13 @@ def _described(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     return [f"{name} {kind}" for name, kind, *_ in con.execute(f"DESCRIBE {table}").fetchall()]
 
 
-@pytest.mark.parametrize("table", sorted(STORE_VERSION_2))
-def test_tables_derived_from_the_records_are_those_of_store_version_2(
+@pytest.mark.parametrize("table", sorted(STORE_VERSION_3))
+def test_tables_derived_from_the_records_are_those_of_store_version_3(
     tmp_path: Path, table: str
 ) -> None:
     with Store(tmp_path / "c.duckdb") as store:
-        assert _described(store.con, table) == _columns(STORE_VERSION_2[table])
-    assert tuple(STORE_VERSION_2) == TABLES
+        assert _described(store.con, table) == _columns(STORE_VERSION_3[table])
+    assert tuple(STORE_VERSION_3) == TABLES
 
 
 def _version_1_store(path: Path) -> None:
@@ -141,8 +156,9 @@ def test_a_version_1_store_is_refused_until_migrated_and_loses_nothing(
     assert db.read_bytes() == before
     added = migrate(db)
     assert "table omissions" in added and "statements.parent" in added
+    assert "table stories" in added
     con = duckdb.connect(str(db), read_only=True)
-    for table, spec in STORE_VERSION_2.items():
+    for table, spec in STORE_VERSION_3.items():
         assert _described(con, table) == _columns(spec), table
     assert con.execute("SELECT doc_id, text, issuer FROM documents").fetchall() == [
         ("old", "Old text.", None)
@@ -151,7 +167,7 @@ def test_a_version_1_store_is_refused_until_migrated_and_loses_nothing(
         ("old:s1", None, None)
     ]
     con.close()
-    assert migrate(db) == []  # already version 2
+    assert migrate(db) == []  # already version 3
     document, record = processed
     _store_with(db, document, record)  # and it takes new documents
     with Store(db, read_only=True) as store:

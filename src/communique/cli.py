@@ -30,6 +30,7 @@ from communique import corpus
 from communique import nlp as nlp_module
 from communique.attribution import learned
 from communique.compare import compare as compare_documents
+from communique.compare import report
 from communique.eval import plover, polnear
 from communique.ingest import read, size
 from communique.ingest.dates import parse_date
@@ -289,16 +290,8 @@ def compare(
     """
     nlp = _model(model)
     inputs = _Inputs(paths, _iso_date(published))
-    stories = compare_documents(inputs.documents(), nlp, on_failure=inputs.failed)
-    if format is CompareFormat.json:
-        sys.stdout.write(json.dumps(stories, ensure_ascii=False, indent=2) + "\n")
-    else:
-        console = _console()
-        told = [s for s in stories if s["accounts"]]
-        for story in told:
-            _story_table(story, console)
-        if not told:
-            console.print("no story with an account: no call or meeting whose parties speak")
+    found = compare_documents(inputs.documents(), nlp, on_failure=inputs.failed)
+    _print_stories(found, format)
     if inputs.failures:
         raise typer.Exit(1)
 
@@ -498,7 +491,8 @@ def ingest(
     )
     _say(
         f"stored {summary.documents:,} documents ({recovered}{summary.skipped:,} already stored), "
-        f"{summary.statements:,} statements, {summary.events:,} events; "
+        f"{summary.statements:,} statements, {summary.events:,} events, "
+        f"{summary.stories:,} stories linked; "
         f"{summary.failures:,} failures, {summary.warnings:,} warnings; "
         f"{summary.seconds:,.1f} s with {summary.workers} worker(s) → {db}"
     )
@@ -580,6 +574,39 @@ def query(
         for row in rows:
             table.add_row(*("" if v is None else _cell(str(v), 200) for v in row))
         _console().print(table)
+
+
+@app.command()
+def stories(
+    db: DbOption = Path(DEFAULT_DB),
+    format: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = CompareFormat.table,
+) -> None:
+    """The stories of the store: each call, meeting or widely reported event with its
+    parties' accounts and where they diverge (kept up to date by every ingest)."""
+    try:
+        with Store(db, read_only=True) as store:
+            found = store.stories()
+            records = {
+                r["doc_id"]: r
+                for r in store.records_of(sorted({d for s in found for d in s.documents}))
+            }
+    except StoreError as error:
+        raise _fail(str(error)) from None
+    _print_stories([report(story, records) for story in found], format)
+
+
+def _print_stories(found: list[dict[str, Any]], format: CompareFormat) -> None:
+    if format is CompareFormat.json:
+        sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = _console()
+    told = [s for s in found if s["accounts"]]
+    for story in told:
+        _story_table(story, console)
+    if not told:
+        console.print("no story with an account: no call or meeting whose parties speak")
 
 
 @app.command()

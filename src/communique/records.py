@@ -5,7 +5,8 @@ indices, end exclusive). The shapes follow DESIGN.md ("Records"); fields added
 beyond it (``Statement.cue_class``, ``Actor.roles``, ``Actor.mentions``,
 ``Actor.members``, ``Document.source``, ``Failure.level``; for readouts and
 stories ``Actor.key``, ``Statement.parent``, ``Statement.via_actor``, ``Document.issuer``,
-``Event.date_expression``, ``Event.initiator`` and ``Omission``) are additive and
+``Event.date_expression``, ``Event.initiator``, ``Omission``, ``Story``, ``Account``,
+``Divergence``, ``Alignment``) are additive and
 keep ``SCHEMA_VERSION`` at 1.
 
 Each record's fields are written once, here: ``to_dict`` and the store's tables
@@ -148,6 +149,40 @@ class Omission(Record):
 
 
 @dataclass(slots=True)
+class Account(Record):
+    """What one party of a story said of it, across documents: its own readouts, the
+    statements that are its account, and what documents say it left out."""
+
+    party: str  # a country code, a participant's key, or "press"
+    documents: list[str] = field(default_factory=list)  # doc ids of its own readouts
+    statements: list[str] = field(default_factory=list)  # statement ids ("doc:s3")
+    omissions: list[str] = field(default_factory=list)  # omission ids ("doc:o1")
+    topics: list[str] = field(default_factory=list)  # its statements' topics, merged
+
+
+@dataclass(slots=True)
+class Divergence(Record):
+    """One topic of a story and which accounts carry it, leave it out (inferred from the
+    accounts), or are said by a document to leave it out (reported)."""
+
+    topic: str
+    carried_by: list[str] = field(default_factory=list)  # parties
+    omitted_by: list[str] = field(default_factory=list)
+    reported_omitted_by: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)  # statement and omission ids
+
+
+@dataclass(slots=True)
+class Alignment(Record):
+    """Two statements of two parties' accounts of a story that make the same claim, in
+    whatever words: the closest of the other account, by sentence embedding."""
+
+    left: str  # statement id, of the account listed first
+    right: str  # statement id, of the other account
+    similarity: float = field(metadata={ROUND: 3})  # cosine of their contents' embeddings
+
+
+@dataclass(slots=True)
 class Story(Record):
     """One real-world event (a call, a meeting, a visit, ...) as many documents report it."""
 
@@ -155,10 +190,13 @@ class Story(Record):
     type: str
     mode: str | None
     participants: list[str]  # actor keys, the most reported first
-    date: str | None  # the day most reports give
+    date: str | None = field(metadata={FORMAT: "date"})  # the day most reports give
     dates_reported: list[str]  # every date a document gives it: more than one is a conflict
     documents: list[str]  # doc ids
     events: list[str]  # the event ids, across documents
+    accounts: list[Account] = field(default_factory=list)
+    divergence: list[Divergence] = field(default_factory=list)
+    alignments: list[Alignment] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -40,7 +40,10 @@ from communique.ingest.fields import text_sha1
 from communique.records import (
     FORMAT,
     SCHEMA_VERSION,
+    Account,
     Actor,
+    Alignment,
+    Divergence,
     Document,
     Event,
     Failure,
@@ -48,11 +51,12 @@ from communique.records import (
     Record,
     Span,
     Statement,
+    Story,
 )
 
 # The store's own layout version; bump it when a table changes (tests/test_store.py pins them),
 # and say in MIGRATIONS how a store of the version before becomes this one.
-STORE_VERSION = 2
+STORE_VERSION = 3
 DEFAULT_DB = "communique.duckdb"
 
 # --- the tables, derived from the records' fields ---------------------------------------------
@@ -244,6 +248,16 @@ def _content_text(statement: Mapping[str, Any]) -> str:
 
 
 _DOC_ID = Extra("doc_id", pa.string())  # of an actor or a mention
+_STORY_ID = Extra("story_id", pa.string())  # of an account or a divergence
+
+
+@dataclass(slots=True)
+class Linked(Record):
+    """A document whose events have been linked into the stories."""
+
+    doc_id: str
+
+
 LAYOUTS: dict[str, Layout] = {
     "documents": Layout(
         Document,
@@ -275,6 +289,18 @@ LAYOUTS: dict[str, Layout] = {
     ),
     "events": Layout(Event, "doc_id", "id", ..., renamed={"id": "event_id"}),
     "omissions": Layout(Omission, "doc_id", "id", ..., renamed={"id": "omission_id"}),
+    # Stories: computed over documents, not of one; updated after each ingest.
+    "stories": Layout(
+        Story,
+        "id",
+        ...,
+        renamed={"id": "story_id"},
+        elsewhere=("accounts", "divergence", "alignments"),
+    ),
+    "story_accounts": Layout(Account, _STORY_ID, ...),  # Story.accounts, one row each
+    "story_divergence": Layout(Divergence, _STORY_ID, ...),  # Story.divergence
+    "story_alignments": Layout(Alignment, _STORY_ID, ...),  # Story.alignments
+    "linked_documents": Layout(Linked, "doc_id"),
     "failures": Layout(
         Failure,
         *("file", "line", "level"),
@@ -302,7 +328,15 @@ VIEWS = {
     + ", e.date, e.negated, e.future, e.hypothetical, e.trigger_text AS trigger, "
     "e.trigger_start, e.trigger_end, e.statement_id FROM events e",
 }
-RECORD_TABLES: tuple[str, ...] = TABLES[1:-1]  # the tables that hang off a document
+# the tables that hang off a document
+RECORD_TABLES = ("statements", "actors", "mentions", "events", "omissions")
+STORY_TABLES = ("stories", "story_accounts", "story_divergence", "story_alignments")
+# Story fields kept in tables of their own, with the record type of their rows.
+_STORY_PARTS = {
+    "accounts": "story_accounts",
+    "divergence": "story_divergence",
+    "alignments": "story_alignments",
+}
 
 # Every connection: no extension is installed or loaded behind the caller's back.
 _EXTENSIONS_OFF = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
@@ -539,15 +573,109 @@ class Store:
         """The stored documents as schema-1 records, the shape ``extract`` gives."""
         ids = [r[0] for r in self.con.execute("SELECT doc_id FROM documents ORDER BY 1").fetchall()]
         for start in range(0, len(ids), batch_size):
-            chunk = ids[start : start + batch_size]
-            own: dict[str, dict[str, list[dict[str, Any]]]] = {
-                doc_id: {name: [] for name in RECORD_TABLES} for doc_id in chunk
-            }
-            for name in RECORD_TABLES:
-                for row in self._select(name, chunk):
-                    own[row["doc_id"]][name].append(row)
-            for document in sorted(self._select("documents", chunk), key=lambda r: r["doc_id"]):
-                yield _record(document, own[document["doc_id"]])
+            yield from self.records_of(ids[start : start + batch_size])
+
+    def records_of(self, doc_ids: list[str]) -> list[dict[str, Any]]:
+        """The records of these stored documents, by doc_id."""
+        own: dict[str, dict[str, list[dict[str, Any]]]] = {
+            doc_id: {name: [] for name in RECORD_TABLES} for doc_id in doc_ids
+        }
+        for name in RECORD_TABLES:
+            for row in self._select(name, doc_ids):
+                own[row["doc_id"]][name].append(row)
+        documents = sorted(self._select("documents", doc_ids), key=lambda r: r["doc_id"])
+        return [_record(document, own[document["doc_id"]]) for document in documents]
+
+    def published(self, doc_ids: list[str]) -> dict[str, str | None]:
+        """The publication dates (ISO) of these documents."""
+        found = self.con.execute(
+            "SELECT doc_id, published FROM documents WHERE doc_id IN (SELECT unnest(?))",
+            [doc_ids],
+        ).fetchall()
+        return {doc_id: day.isoformat() if day else None for doc_id, day in found}
+
+    # -- stories ------------------------------------------------------------------------------
+
+    def unlinked(self) -> list[str]:
+        """The documents stored but not yet linked into the stories."""
+        return [
+            row[0]
+            for row in self.con.execute(
+                "SELECT doc_id FROM documents WHERE doc_id NOT IN "
+                "(SELECT doc_id FROM linked_documents) ORDER BY 1"
+            ).fetchall()
+        ]
+
+    def documents_near(self, days: list[dt.date], window: int) -> list[str]:
+        """The documents published, or with an event dated, within ``window`` days of one of
+        ``days``: where the reports of the same events can be."""
+        if not days:
+            return []
+        result = self.con.execute(
+            "WITH days AS (SELECT unnest(?::DATE[]) AS day), "
+            "dated AS (SELECT doc_id, published AS day FROM documents "
+            "UNION ALL SELECT doc_id, TRY_CAST(date AS DATE) FROM events) "
+            "SELECT DISTINCT dated.doc_id FROM dated JOIN days "
+            "ON abs(date_diff('day', dated.day, days.day)) <= ? ORDER BY 1",
+            [sorted(set(days)), window],
+        )
+        return [row[0] for row in result.fetchall()]
+
+    def replace_stories(
+        self, stories: list[Story], documents: list[str], linked: list[str]
+    ) -> None:
+        """In one transaction: drop the stories that hold any of ``documents``, store
+        ``stories`` (with their accounts and divergence) and mark ``linked`` as linked."""
+        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in STORY_TABLES}
+        for story in stories:
+            item = story.to_dict()
+            rows["stories"].append(LAYOUTS["stories"].row(item))
+            for key, name in _STORY_PARTS.items():
+                layout = LAYOUTS[name]
+                rows[name] += [layout.row({"story_id": story.id, **part}) for part in item[key]]
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            gone = "SELECT story_id FROM stories WHERE list_has_any(documents, ?::VARCHAR[])"
+            for name in _STORY_PARTS.values():
+                con.execute(f"DELETE FROM {name} WHERE story_id IN ({gone})", [documents])
+            con.execute(f"DELETE FROM stories WHERE story_id IN ({gone})", [documents])
+            for name, found in rows.items():
+                con.register("new_rows", pa.Table.from_pylist(found, schema=SCHEMAS[name]))
+                con.execute(f"INSERT INTO {name} BY NAME SELECT * FROM new_rows")
+                con.unregister("new_rows")
+            done = pa.Table.from_pylist(  # noqa: F841
+                [{"doc_id": d} for d in linked], schema=SCHEMAS["linked_documents"]
+            )
+            con.execute(
+                "INSERT INTO linked_documents SELECT * FROM done "
+                "WHERE doc_id NOT IN (SELECT doc_id FROM linked_documents)"
+            )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def stories(self) -> list[Story]:
+        """The stored stories, by date, with their accounts and divergence."""
+        records = {"accounts": Account, "divergence": Divergence, "alignments": Alignment}
+        parts: dict[str, dict[str, list[Any]]] = {}
+        for key, name in _STORY_PARTS.items():
+            layout = LAYOUTS[name]
+            for row in self._rows(f"SELECT * FROM {name} ORDER BY rowid"):
+                found = parts.setdefault(row["story_id"], {k: [] for k in _STORY_PARTS})
+                found[key].append(records[key](**layout.record(row)))
+        layout = LAYOUTS["stories"]
+        stories = []
+        for row in self._rows("SELECT * FROM stories ORDER BY date NULLS LAST, story_id"):
+            elsewhere = parts.get(row["story_id"], {k: [] for k in _STORY_PARTS})
+            stories.append(Story(**layout.record(row, **elsewhere)))
+        return stories
+
+    def _rows(self, sql: str) -> list[dict[str, Any]]:
+        result = self.con.execute(sql)
+        columns = [d[0] for d in result.description]
+        return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
 
     def _select(self, table: str, doc_ids: list[str]) -> list[dict[str, Any]]:
         """The rows of ``table`` for these documents, as dicts."""
@@ -635,7 +763,11 @@ def _add_missing(con: duckdb.DuckDBPyConnection) -> list[str]:
 # A store of version N becomes version N + 1 by MIGRATIONS[N].
 # 1 -> 2, readouts and stories: Actor.key, Statement.parent and .via_actor,
 # Event.date_expression and .initiator, Document.issuer, the omissions table.
-MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], list[str]]] = {1: _add_missing}
+# 2 -> 3, stories: the stories, story_accounts, story_divergence and linked_documents tables.
+MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], list[str]]] = {
+    1: _add_missing,
+    2: _add_missing,
+}
 
 
 def _store_version(path: Path) -> int:

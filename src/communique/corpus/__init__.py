@@ -3,7 +3,9 @@
 ``run`` is the entry point: in this process (``local.ingest``) or as tasks on a
 Dask cluster (``distributed.ingest``). Both write through ``Store``, one
 transaction per batch, so a killed run loses at most the batch in flight and a
-restart stores each document exactly once.
+restart stores each document exactly once. Then the new documents are linked into the
+stories (``stories.update``; a document killed before it was linked is linked by the
+next run).
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from communique import nlp as nlp_module
-from communique.corpus import distributed
+from communique.corpus import distributed, stories
 from communique.corpus.local import ingest, new_documents
 from communique.corpus.summary import Progress, Summary, peak_rss
 from communique.ingest import read
 from communique.pipeline import BATCH_SIZE, TIME_LIMIT, load
 from communique.records import Document, Failure
 from communique.store import Store
+from communique.stories.topics import merge
 
 __all__ = ["Progress", "Summary", "ingest", "new_documents", "peak_rss", "run"]
 
@@ -59,15 +62,18 @@ def run(
     db = Path(db)
     with Store(db) as store:
         if workers == 1 and not scheduler:
-            return ingest(items(), store, load(name), batch_size, progress, time_limit)
-        with distributed.client(scheduler, workers) as client:
-            return distributed.ingest(
-                items(),
-                store,
-                client,
-                Path(stage) if stage else db.with_name(db.name + ".stage"),
-                model=name,
-                batch_size=batch_size,
-                time_limit=time_limit,
-                progress=progress,
-            )
+            summary = ingest(items(), store, load(name), batch_size, progress, time_limit)
+        else:
+            with distributed.client(scheduler, workers) as client:
+                summary = distributed.ingest(
+                    items(),
+                    store,
+                    client,
+                    Path(stage) if stage else db.with_name(db.name + ".stage"),
+                    model=name,
+                    batch_size=batch_size,
+                    time_limit=time_limit,
+                    progress=progress,
+                )
+        summary.stories = len(stories.update(store, merge))
+        return summary

@@ -19,6 +19,7 @@ class Summary:
     skipped: int = 0  # already in the store
     statements: int = 0
     events: int = 0
+    stories: int = 0  # stories written (new, or told again with the new reports)
     failures: int = 0  # errors: inputs or documents not stored
     warnings: int = 0  # stored with a caveat
     seconds: float = 0.0

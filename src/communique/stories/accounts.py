@@ -21,27 +21,15 @@ thing out.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
-from communique.records import Story
+from communique.records import Account, Story
 from communique.stories.keys import normalised
 
 Record = Mapping[str, Any]
 PRESS = "press"
 # Sectors of an organisation that speaks for its state: "the ministry said".
 _GOVERNMENT = frozenset({"GOV", "MIL", "JUD", "LEG"})
-
-
-@dataclass(slots=True)
-class Account:
-    """What one party said of a story: its statements and reported omissions (ids), the
-    readouts it issued, by document."""
-
-    party: str  # a country code, a participant's key, or "press"
-    documents: list[str] = field(default_factory=list)  # its own readouts
-    statements: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, statement id)
-    omissions: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, omission id)
 
 
 def side(key: str) -> str:
@@ -167,10 +155,10 @@ def accounts(
             if not mainly and (party is None or not sides.participant(speaker)):
                 continue  # another story's, or the document's other business
             account = found[party] if party else press
-            account.statements.append((record["doc_id"], statement["id"]))
+            account.statements.append(statement["id"])
         for omission in record.get("omissions", []) if mainly else []:
             party = sides.of(actors.get(omission.get("party") or ""))
             if party is not None:
-                found[party].omissions.append((record["doc_id"], omission["id"]))
+                found[party].omissions.append(omission["id"])
     kept = [a for a in found.values() if a.statements or a.documents or a.omissions]
     return [*kept, press] if press.statements else kept

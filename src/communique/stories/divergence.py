@@ -11,10 +11,10 @@ Olympics", with the omission as evidence) — reported, not inferred.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
-from communique.stories.accounts import PRESS, Account
+from communique.records import Account, Divergence
+from communique.stories.accounts import PRESS
 
 Record = Mapping[str, Any]
 # Maps each label to the one its synonyms share; the default keeps labels as written.
@@ -25,31 +25,21 @@ def as_written(labels: list[str]) -> dict[str, str]:
     return {label: label for label in labels}
 
 
-@dataclass(slots=True)
-class Divergence:
-    """One topic of a story and which accounts carry it."""
-
-    topic: str
-    carried_by: list[str] = field(default_factory=list)
-    omitted_by: list[str] = field(default_factory=list)
-    reported_omitted_by: list[str] = field(default_factory=list)
-    evidence: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, record id)
-
-    @property
-    def divergent(self) -> bool:
-        return bool(self.omitted_by or self.reported_omitted_by) and bool(self.carried_by)
+def divergent(found: Divergence) -> bool:
+    """Whether one account carries the topic and another leaves it out."""
+    return bool(found.omitted_by or found.reported_omitted_by) and bool(found.carried_by)
 
 
-def _lookup(records: Mapping[str, Record]) -> dict[tuple[str, str], Record]:
-    """Statements and omissions by (doc_id, id)."""
-    found: dict[tuple[str, str], Record] = {}
-    for doc_id, record in records.items():
-        for item in (*record["statements"], *record.get("omissions", [])):
-            found[(doc_id, item["id"])] = item
-    return found
+def _lookup(records: Mapping[str, Record]) -> dict[str, Record]:
+    """Statements and omissions by id."""
+    return {
+        item["id"]: item
+        for record in records.values()
+        for item in (*record["statements"], *record.get("omissions", []))
+    }
 
 
-def topics_of(account: Account, items: Mapping[tuple[str, str], Record]) -> list[str]:
+def topics_of(account: Account, items: Mapping[str, Record]) -> list[str]:
     """The topics an account's statements carry, in order of first mention."""
     labels = [t for ref in account.statements for t in items[ref].get("topics") or []]
     return list(dict.fromkeys(labels))
@@ -61,7 +51,7 @@ def divergence(
     canonical: Canonical = as_written,
 ) -> list[Divergence]:
     """The topics of a story's accounts, those carried by one party and not another first;
-    ``records`` by doc_id."""
+    ``records`` by doc_id. Sets each account's ``topics`` (merged)."""
     items = _lookup(records)
     parties = [a for a in accounts if a.party != PRESS]
     omitted = {ref: str(items[ref]["topic"]["text"]) for a in parties for ref in a.omissions}
@@ -84,4 +74,6 @@ def divergence(
     speaking = [a.party for a in parties if a.statements or a.documents]
     for topic in found.values():
         topic.omitted_by = [p for p in speaking if p not in topic.carried_by]
-    return sorted(found.values(), key=lambda d: (not d.divergent, -len(d.evidence), d.topic))
+    for account in parties:
+        account.topics = list(dict.fromkeys(merged[t] for t in topics_of(account, items)))
+    return sorted(found.values(), key=lambda d: (not divergent(d), -len(d.evidence), d.topic))

@@ -145,7 +145,7 @@ def exchanges(record: Record, published: str | None) -> Iterator[Occurrence]:
             )
 
 
-def _alike(a: Occurrence, b: Occurrence) -> bool:
+def alike(a: Occurrence, b: Occurrence) -> bool:
     """Whether two reports can be of one event."""
     if a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
         return False
@@ -206,7 +206,7 @@ def _split(component: list[Occurrence]) -> list[list[Occurrence]]:
     report order: events before statements, then by document)."""
     clusters: list[list[Occurrence]] = []
     for occurrence in sorted(component, key=_order):
-        home = next((c for c in clusters if all(_alike(occurrence, o) for o in c)), None)
+        home = next((c for c in clusters if all(alike(occurrence, o) for o in c)), None)
         if home is None:
             clusters.append([occurrence])
         else:
@@ -264,7 +264,7 @@ def link(
     ]
     components = _Components(len(found))
     for i, j in _candidates(found):
-        if _alike(found[i], found[j]):
+        if alike(found[i], found[j]):
             components.join(i, j)
     grouped: dict[int, list[Occurrence]] = defaultdict(list)
     for i, occurrence in enumerate(found):

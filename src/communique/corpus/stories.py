@@ -1,0 +1,58 @@
+"""Keep the store's stories up to date as documents arrive.
+
+After an ingest, the documents not yet linked are linked with every stored document whose
+reports they can join: starting from the new documents, the stored ones within the linking
+window of their events' days are read, those with a report alike to one already taken are
+taken too, and so on until none joins. The stories of what was taken are told again
+(accounts, divergence) and replace the stories that held any of it, in one transaction.
+Whatever the batches, the stories come out as one run over the whole corpus would make
+them: a story found today gains tomorrow's reports without the corpus being read again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from communique.records import Story
+from communique.store import Store
+from communique.stories.divergence import Canonical, as_written
+from communique.stories.linking import WINDOW_DAYS, Occurrence, alike, exchanges, link, occurrences
+from communique.stories.tell import tell
+
+Record = Mapping[str, Any]
+
+
+def _occurrences(record: Record, published: str | None) -> list[Occurrence]:
+    return [*occurrences(record, published), *exchanges(record, published)]
+
+
+def _days(found: list[Occurrence]) -> list[dt.date]:
+    return sorted({o.day for o in found if o.day is not None})
+
+
+def update(store: Store, canonical: Canonical = as_written) -> list[Story]:
+    """Link the stored documents not yet linked (see the module docstring); returns the
+    stories written, those of the documents read."""
+    new = store.unlinked()
+    if not new:
+        return []
+    published = store.published(new)
+    taken = {r["doc_id"]: r for r in store.records_of(new)}
+    reports = [o for r in taken.values() for o in _occurrences(r, published[r["doc_id"]])]
+    frontier = list(reports)
+    while frontier:
+        near = [d for d in store.documents_near(_days(frontier), WINDOW_DAYS) if d not in taken]
+        published.update(store.published(near))
+        joined: list[Occurrence] = []
+        for record in store.records_of(near):
+            found = _occurrences(record, published[record["doc_id"]])
+            if any(alike(a, b) for a in found for b in reports):
+                taken[record["doc_id"]] = record
+                joined += found
+        reports += joined
+        frontier = joined
+    stories = tell(link(taken.values(), published), taken, canonical)
+    store.replace_stories(stories, sorted(taken), new)
+    return stories

@@ -10,9 +10,22 @@ party as actor and no recipient; a visitor is the actor of a visit and the host 
 from __future__ import annotations
 
 import pytest
-from event_cases import Code, Expect, check
+from event_cases import ANY, Code, Expect, check
 
 PARTICIPANTS = [
+    pytest.param(
+        "Monday's phone call between Antony Blinken and Wang Yi lasted an hour.",
+        Expect(
+            "CONSULT",
+            "call",
+            mode="phone",
+            actors={"USA", "CHN"},
+            actor_names={"Antony Blinken", "Wang Yi"},
+            recipients=set(),
+            date=ANY,
+        ),
+        id="a-call-between-two-named-in-the-noun-phrase",
+    ),
     pytest.param(
         "Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Beijing "
         "on Wednesday.",

@@ -159,12 +159,6 @@ def test_the_examples_unrelated_articles_are_in_no_story(examples: list[dict]) -
     assert _call_story(examples).date == "2022-02-12"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kestrel-review reports the call only as 'Saturday's phone call between Antony "
-    "Blinken and Sergei Lavrov', which the event coder does not code, and its statements name "
-    "no addressee",
-)
 def test_every_report_of_the_examples_call_is_in_its_story(examples: list[dict]) -> None:
     reports = {p.stem for p in (ROOT / "examples").glob("*/*.txt")} - {
         "port-strike",

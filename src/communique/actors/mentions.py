@@ -167,10 +167,12 @@ def _reads_as_person(ent: Span, gaz: Gazetteer, states: dict[int, Entry]) -> boo
     The small model tags many names as ORG, FAC or GPE. A plain name is taken as a
     person's when the text says so: an age ("Blinken, 59,"), an honorific ("Mr
     Lavrov"), or an apposition naming a person's role ("Marek Dunleavy, the union's
-    regional secretary").
+    regional secretary"); or when it is the full name of a person the gazetteer knows.
     """
     if ent.label_ not in _MISLABELLED or not _plain_name(ent, gaz, states):
         return False
+    if len(ent) > 1 and gaz.person(ent.text) is not None:
+        return True  # a full name the persons gazetteer knows: "Antony Blinken" tagged FAC
     doc = ent.doc
     after = doc[ent.end : ent.end + 3]
     if len(after) >= 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":

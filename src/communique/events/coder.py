@@ -161,7 +161,12 @@ def _event(coded: Coded, doc_id: str, actors: Participants, published: str | Non
     doc = coded.trigger.doc
     actor_ids = actors.all(coded.actor_heads)
     if not actor_ids and coded.trigger.pos_ not in {"VERB", "AUX"}:
-        return None  # a nominal act needs someone doing it: "the talks" alone reports none
+        # a nominal act needs someone doing it: "the talks" alone reports none; "a phone
+        # call between Blinken and Lavrov" names both parties
+        parties = actors.all(coded.recipient_heads) if coded.type == "CONSULT" else []
+        if len(parties) < 2:
+            return None
+        actor_ids = parties
     recipients = actors.first(coded.recipient_heads, actor_ids)
     if coded.type == "CONSULT" and coded.mode != "visit":
         # Talks without a host: everyone taking part is an actor (manual, CONSULT).

@@ -286,6 +286,8 @@ def _national_modifiers(noun: Token) -> list[Token]:
         if child.dep_ in {"poss", "compound", "amod", "nmod"}:
             if child.lemma_ == "lead" or child.lower_.endswith("-led"):
                 found += [c for c in child.children if c.dep_ in {"npadvmod", "compound"}]
+            elif child.ent_type_ in {"DATE", "TIME"}:
+                continue  # "Saturday's phone call": when, not who
             elif (
                 child.dep_ == "poss"
                 or child.pos_ == "PROPN"
@@ -353,7 +355,10 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
     preps = TYPES.get(coded.type, ((), None, None))[0]
     if coded.type == "CONSULT" and coded.trigger.lemma_.lower() not in WORDS["meeting_verbs"]:
         # What was discussed is not who took part: "discussed the tensions over Ukraine".
-        return [*_prep_objects(coded.trigger, preps), *_prep_objects(coded.anchor, preps)]
+        # "a call between Blinken and Lavrov": each of the coordinated parties.
+        objects = [*_prep_objects(coded.trigger, preps), *_prep_objects(coded.anchor, preps)]
+        found = [t for obj in objects for t in (obj, *obj.conjuncts)]
+        return list({t.i: t for t in found}.values())
     candidates: list[Token] = []
     if coded.type == "REQUEST":
         # "demanded that Hamas renounce ...": the one asked is the clause's subject.
@@ -369,6 +374,8 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
         candidates += _prep_objects(token, preps)
         if obj is not None:
             candidates += _prep_objects(obj, preps)
+    if coded.type == "CONSULT":  # "a call between Blinken and Lavrov": each of them
+        candidates = list({t.i: t for c in candidates for t in (c, *c.conjuncts)}.values())
     dative = [c for c in coded.anchor.children if c.dep_ == "dative"]
     later: list[Token] = []
     # What the embedded act is done to: "threatened to deliver blows to the United States".

@@ -5,9 +5,10 @@
 Extracts ``--texts`` PolNeAR train articles (``../shared/data/polnear/train/text``) and the
 texts of ``examples/`` once, timing it; copies their records to ``--documents`` documents
 with new ids and publication dates spread over a year (seed 0); stores them in a fresh
-store in ``--batches`` ingests, running ``communique.corpus.stories.update`` after each as
-``ingest`` does; and prints the seconds and peak memory of linking against the extraction
-time of the same number of documents (extraction measured per document and scaled).
+store in ``--batches`` ingests in date order, as a news feed arrives, running
+``communique.corpus.stories.update`` after each as ``ingest`` does; and prints the seconds
+and peak memory of linking against the extraction time of the same number of documents
+(extraction measured per document and scaled).
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def main() -> None:
         document, record = extracted[n % len(extracted)]
         day = (first + dt.timedelta(days=rng.randrange(365))).isoformat()
         copies.append(_copy(record, document, n, day))
-
+    copies.sort(key=lambda pair: (pair[0].published, pair[0].id))  # a feed: in date order
     linking = 0.0
     stored = 0
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "s.duckdb") as store:

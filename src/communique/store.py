@@ -575,12 +575,15 @@ class Store:
         for start in range(0, len(ids), batch_size):
             yield from self.records_of(ids[start : start + batch_size])
 
-    def records_of(self, doc_ids: list[str]) -> list[dict[str, Any]]:
-        """The records of these stored documents, by doc_id."""
+    def records_of(
+        self, doc_ids: list[str], tables: tuple[str, ...] = RECORD_TABLES
+    ) -> list[dict[str, Any]]:
+        """The records of these stored documents, by doc_id; of the record tables only
+        ``tables`` are read (the others' fields come back empty: linking needs no mentions)."""
         own: dict[str, dict[str, list[dict[str, Any]]]] = {
             doc_id: {name: [] for name in RECORD_TABLES} for doc_id in doc_ids
         }
-        for name in RECORD_TABLES:
+        for name in tables:
             for row in self._select(name, doc_ids):
                 own[row["doc_id"]][name].append(row)
         documents = sorted(self._select("documents", doc_ids), key=lambda r: r["doc_id"])

@@ -18,10 +18,19 @@ from typing import Any
 from communique.records import Story
 from communique.store import Store
 from communique.stories.divergence import Canonical, as_written
-from communique.stories.linking import WINDOW_DAYS, Occurrence, alike, exchanges, link, occurrences
+from communique.stories.linking import (
+    WINDOW_DAYS,
+    Occurrence,
+    Reports,
+    exchanges,
+    link,
+    occurrences,
+)
 from communique.stories.tell import tell
 
 Record = Mapping[str, Any]
+# What linking and telling read of a stored record: not the actors' mentions.
+_TABLES = ("statements", "actors", "events", "omissions")
 
 
 def _occurrences(record: Record, published: str | None) -> list[Occurrence]:
@@ -39,19 +48,22 @@ def update(store: Store, canonical: Canonical = as_written) -> list[Story]:
     if not new:
         return []
     published = store.published(new)
-    taken = {r["doc_id"]: r for r in store.records_of(new)}
-    reports = [o for r in taken.values() for o in _occurrences(r, published[r["doc_id"]])]
-    frontier = list(reports)
+    taken = {r["doc_id"]: r for r in store.records_of(new, _TABLES)}
+    reports = Reports()
+    frontier = [o for r in taken.values() for o in _occurrences(r, published[r["doc_id"]])]
+    for occurrence in frontier:
+        reports.add(occurrence)
     while frontier:
         near = [d for d in store.documents_near(_days(frontier), WINDOW_DAYS) if d not in taken]
         published.update(store.published(near))
         joined: list[Occurrence] = []
-        for record in store.records_of(near):
+        for record in store.records_of(near, _TABLES):
             found = _occurrences(record, published[record["doc_id"]])
-            if any(alike(a, b) for a in found for b in reports):
+            if any(reports.joins(o) for o in found):
                 taken[record["doc_id"]] = record
                 joined += found
-        reports += joined
+        for occurrence in joined:
+            reports.add(occurrence)
         frontier = joined
     stories = tell(link(taken.values(), published), taken, canonical)
     store.replace_stories(stories, sorted(taken), new)

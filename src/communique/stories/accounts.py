@@ -21,6 +21,7 @@ thing out.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 from communique.records import Account, Story
@@ -41,6 +42,7 @@ def side(key: str) -> str:
     return country if country not in {"-", "IGO", "NGO", "UNO"} else key
 
 
+@cache
 def _marks(key: str) -> frozenset[str]:
     """What a key matches in another document: each word of a person's name with its
     country ("wang|CHN"), as ``linking`` matches parties."""

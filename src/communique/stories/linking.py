@@ -181,6 +181,34 @@ def _candidates(found: list[Occurrence]) -> Iterator[tuple[int, int]]:
                         yield i, j
 
 
+class Reports:
+    """Reports indexed by (type, party mark, day): which of them a new report is alike to is
+    found among the few of its blocks, not by comparing it with them all."""
+
+    def __init__(self) -> None:
+        self._found: list[Occurrence] = []
+        self._blocks: dict[tuple[str, str, int | None], list[int]] = defaultdict(list)
+
+    def add(self, occurrence: Occurrence) -> None:
+        day = occurrence.day.toordinal() if occurrence.day else None
+        for mark in {m for party in occurrence.parties for m in party.marks}:
+            self._blocks[occurrence.type, mark, day].append(len(self._found))
+        self._found.append(occurrence)
+
+    def joins(self, occurrence: Occurrence) -> bool:
+        """Whether ``occurrence`` is alike to a report held."""
+        days: list[int | None] = [None]
+        if occurrence.day:
+            base = occurrence.day.toordinal()
+            days += range(base - WINDOW_DAYS, base + WINDOW_DAYS + 1)
+        for mark in {m for party in occurrence.parties for m in party.marks}:
+            for day in days:
+                for j in self._blocks.get((occurrence.type, mark, day), ()):
+                    if alike(occurrence, self._found[j]):
+                        return True
+        return False
+
+
 class _Components:
     """Union-find over report numbers."""
 

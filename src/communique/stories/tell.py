@@ -21,7 +21,8 @@ def tell(
     doc_id, holding at least every story's documents. Returns ``stories``."""
     main = main_stories(stories, records)
     for story in stories:
-        story.accounts = accounts(story, (records[d] for d in story.documents), main)
-        story.divergence = divergence(story.accounts, records, canonical)
-        story.alignments = align(story.accounts, records, canonical)
+        own = {d: records[d] for d in story.documents}
+        story.accounts = accounts(story, own.values(), main)
+        story.divergence = divergence(story.accounts, own, canonical)
+        story.alignments = align(story.accounts, own, canonical)
     return stories

@@ -26,6 +26,7 @@ demo: $(STAMP)
 		content FROM who_said_what ORDER BY doc_id, content_start"
 	$(BIN)/communique query --db $(DEMO_DB) "SELECT doc_id, type, mode, actors, recipients, \
 		date, trigger FROM who_did_what ORDER BY doc_id, trigger_start"
+	$(BIN)/communique stories --db $(DEMO_DB)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

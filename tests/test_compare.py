@@ -122,6 +122,10 @@ def test_each_readout_is_matched_to_its_party(example_stories: list[dict[str, An
     ]
     assert _account(call, "USA")["documents"] == ["state-department"]
     assert _account(call, "RUS")["documents"] == ["russian-mfa"]
+    # what Biden told Putin in their own call, reported in the same articles, is not the
+    # United States' account of the ministers' call
+    speakers = {s["speaker"] for a in call["accounts"] for s in a["statements"]}
+    assert "Joe Biden" not in speakers and "Antony Blinken" in speakers
     assert len(call["documents"]) >= 6
     linked = {d for s in example_stories for d in s["documents"]}
     assert not linked & {"port-strike", "council-flood-barrier"}

@@ -12,6 +12,9 @@ of a story's document belongs to a party's account when
   this story, the party's state, a government body or an official of its country ("The
   ministry said …", "Beijing hopes …", "ministry spokeswoman Maria Zakharova said").
 
+In a document mainly about another story, only what one participant said to another
+counts ("Biden warned Putin …" in a report of the foreign ministers' call).
+
 Statements of anyone else in the story's documents (an analyst, a diplomat of a third
 country) are the press's account. Omissions the documents report ("the State
 Department's readout made no mention of the Olympics") go with the party that left the
@@ -113,25 +116,46 @@ def _party_of(
     return sides.official(speaker)
 
 
-def own_statements(story: Story, record: Record) -> int:
-    """How many of a document's statements its participants make: how much the document is
-    about this story rather than another it also reports."""
-    sides = _Sides(story)
-    actors = {a["id"]: a for a in record["actors"]}
-    return sum(sides.participant(actors.get(s.get("speaker") or "")) for s in record["statements"])
+def _lead(story: Story, doc_id: str) -> int:
+    """Where the story first comes in a document: the number of its first event there."""
+    numbers = [
+        int(event.rsplit(":e", 1)[1])
+        for event in story.events
+        if event.rsplit(":e", 1)[0] == doc_id and event.rsplit(":e", 1)[1].isdigit()
+    ]
+    return min(numbers, default=1 << 30)
 
 
 def main_stories(stories: list[Story], records: Mapping[str, Record]) -> dict[str, str]:
-    """The story each document is mainly about (most statements by its participants, then
-    the first): a document's omissions and its bodies' statements ("the ministry said")
-    belong to that story only."""
+    """The story each document is mainly about: the one it tells first (news puts its main
+    story in the lead; "The call took place as the Secretary concluded meetings in
+    Honolulu" comes last). A document's omissions and its bodies' statements ("the
+    ministry said") belong to that story only."""
     found: dict[str, tuple[int, int, str]] = {}
     for n, story in enumerate(stories):
         for doc_id in story.documents:
-            score = (own_statements(story, records[doc_id]), -n, story.id)
-            if doc_id not in found or score > found[doc_id]:
+            if doc_id not in records:
+                continue
+            score = (_lead(story, doc_id), n, story.id)
+            if doc_id not in found or score < found[doc_id]:
                 found[doc_id] = score
     return {doc_id: score[2] for doc_id, score in found.items()}
+
+
+def _between_participants(statement: Record, actors: Mapping[str, Record], sides: _Sides) -> bool:
+    """Whether one participant of the story said it to another ("Biden warned Putin …")."""
+    speaker = actors.get(statement.get("speaker") or "")
+    addressee = actors.get(statement.get("addressee") or "")
+    return sides.participant(speaker) and sides.participant(addressee)
+
+
+def _to_someone_else(statement: Record, actors: Mapping[str, Record], sides: _Sides) -> bool:
+    """Whether a statement was made to a person who takes no part in the story: another
+    conversation."""
+    addressee = actors.get(statement.get("addressee") or "")
+    return (
+        addressee is not None and addressee["kind"] == "person" and not sides.participant(addressee)
+    )
 
 
 def accounts(
@@ -153,9 +177,10 @@ def accounts(
         mainly = main is None or main.get(record["doc_id"]) == story.id
         for statement in record["statements"]:
             party = _party_of(statement, record, actors, sides)
-            speaker = actors.get(statement.get("speaker") or "")
-            if not mainly and (party is None or not sides.participant(speaker)):
+            if not mainly and not _between_participants(statement, actors, sides):
                 continue  # another story's, or the document's other business
+            if _to_someone_else(statement, actors, sides):
+                continue  # "Biden warned Putin …" in a report of the ministers' call
             account = found[party] if party else press
             account.statements.append(statement["id"])
         for omission in record.get("omissions", []) if mainly else []:

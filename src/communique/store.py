@@ -675,18 +675,15 @@ class Store:
             stories.append(Story(**layout.record(row, **elsewhere)))
         return stories
 
-    def _rows(self, sql: str) -> list[dict[str, Any]]:
-        result = self.con.execute(sql)
+    def _rows(self, sql: str, parameters: list[Any] | None = None) -> list[dict[str, Any]]:
+        """The rows a query gives, as dicts."""
+        result = self.con.execute(sql, parameters)
         columns = [d[0] for d in result.description]
         return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
 
     def _select(self, table: str, doc_ids: list[str]) -> list[dict[str, Any]]:
         """The rows of ``table`` for these documents, as dicts."""
-        result = self.con.execute(
-            f"SELECT * FROM {table} WHERE doc_id IN (SELECT unnest(?))", [doc_ids]
-        )
-        columns = [d[0] for d in result.description]
-        return [dict(zip(columns, row, strict=True)) for row in result.fetchall()]
+        return self._rows(f"SELECT * FROM {table} WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
 
     def query(self, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
         """Column names and rows of one SQL statement that reads the store.

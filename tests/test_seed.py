@@ -134,6 +134,9 @@ def test_the_readout_carries_blinkens_statement(record: dict[str, Any]) -> None:
     assert readout["parent"] is None
     assert blinken["via"]["text"].startswith("The state department’s readout")
     assert blinken["via_actor"] == readout["speaker"]
+    risks = _statement(record, "the global security and economic risks")
+    assert (risks["cue"]["text"], risks["parent"]) == ("underscored", readout["id"])
+    assert _actor(record, risks["speaker"])["name"] == "Antony Blinken"
 
 
 def test_us_and_nato_allies_speak_together(record: dict[str, Any]) -> None:
@@ -151,13 +154,14 @@ def test_us_and_nato_allies_speak_together(record: dict[str, Any]) -> None:
 
 
 def test_nothing_is_invented(record: dict[str, Any]) -> None:
-    """Exactly the article's twelve statements of speech (with Blinken's, carried by the
-    readout); no caption, no unattributed
+    """Exactly the article's thirteen statements of speech (with Blinken's two, carried by
+    the readout); no caption, no unattributed
     sentence. Attributions of other kinds may only be the article's own: Beijing's hope
     and what both officials discussed."""
     expected = [
         *WANG_SNIPPETS,
         "Secretary Blinken underscored",
+        "the global security and economic risks",
         "de-escalation and diplomacy are the responsible way forward",
         "they are ready for any",
     ]

@@ -40,6 +40,16 @@ NESTED = [
             parent=None,
         ),
         dict(
+            cue="underscored",
+            content=["the risks of a wider war"],
+            source="Secretary Ana Ruiz",
+            speaker="Ana Ruiz",
+            via="a readout",
+            via_actor="US State Department",
+            kind="indirect",
+            parent=1,
+        ),
+        dict(
             cue="conveyed",
             content=["that talks remain the only way forward"],
             source="Secretary Ana Ruiz",

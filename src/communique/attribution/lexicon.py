@@ -10,7 +10,21 @@ from spacy.tokens import Token
 from communique.data import read_tsv
 
 # Cue verbs whose object is what the statement is about, not its addressee.
-OBJECT_AS_CONTENT = frozenset({"deny", "confirm", "reiterate", "announce", "reject", "repeat"})
+OBJECT_AS_CONTENT = frozenset(
+    {
+        "deny",
+        "confirm",
+        "reiterate",
+        "announce",
+        "reject",
+        "repeat",
+        "underscore",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "highlight",
+    }
+)
 # Cue verbs whose "of"/"against"/"about" object is the content: "warned Moscow of a price".
 PREPOSITIONAL_CONTENT = {
     "warn": {"of", "against", "about"},

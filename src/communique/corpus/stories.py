@@ -18,23 +18,12 @@ from typing import Any
 from communique.records import Story
 from communique.store import Store
 from communique.stories.divergence import Canonical, as_written
-from communique.stories.linking import (
-    WINDOW_DAYS,
-    Occurrence,
-    Reports,
-    exchanges,
-    link,
-    occurrences,
-)
+from communique.stories.linking import WINDOW_DAYS, Occurrence, Reports, link, reports
 from communique.stories.tell import tell
 
 Record = Mapping[str, Any]
 # What linking and telling read of a stored record: not the actors' mentions.
 _TABLES = ("statements", "actors", "events", "omissions")
-
-
-def _occurrences(record: Record, published: str | None) -> list[Occurrence]:
-    return [*occurrences(record, published), *exchanges(record, published)]
 
 
 def _days(found: list[Occurrence]) -> list[dt.date]:
@@ -49,21 +38,21 @@ def update(store: Store, canonical: Canonical = as_written) -> list[Story]:
         return []
     published = store.published(new)
     taken = {r["doc_id"]: r for r in store.records_of(new, _TABLES)}
-    reports = Reports()
-    frontier = [o for r in taken.values() for o in _occurrences(r, published[r["doc_id"]])]
+    held = Reports()
+    frontier = [o for r in taken.values() for o in reports(r, published[r["doc_id"]])]
     for occurrence in frontier:
-        reports.add(occurrence)
+        held.add(occurrence)
     while frontier:
         near = [d for d in store.documents_near(_days(frontier), WINDOW_DAYS) if d not in taken]
         published.update(store.published(near))
         joined: list[Occurrence] = []
         for record in store.records_of(near, _TABLES):
-            found = _occurrences(record, published[record["doc_id"]])
-            if any(reports.joins(o) for o in found):
+            found = reports(record, published[record["doc_id"]])
+            if any(held.joins(o) for o in found):
                 taken[record["doc_id"]] = record
                 joined += found
         for occurrence in joined:
-            reports.add(occurrence)
+            held.add(occurrence)
         frontier = joined
     stories = tell(link(taken.values(), published), taken, canonical)
     store.replace_stories(stories, sorted(taken), new)

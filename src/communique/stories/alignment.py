@@ -18,7 +18,6 @@ from typing import Any
 from communique.records import Account, Alignment
 from communique.stories import embeddings
 from communique.stories.accounts import PRESS
-from communique.stories.divergence import Canonical, as_written
 from communique.stories.topics import is_place
 
 PARAPHRASE = 0.5
@@ -26,20 +25,16 @@ Record = Mapping[str, Any]
 
 
 def _issues(statement: Record, merged: Mapping[str, str]) -> set[str]:
-    return {merged[t] for t in statement.get("topics") or []} - {
-        m for m in merged.values() if is_place(m)
-    }
+    return {merged[t] for t in statement.get("topics") or [] if not is_place(merged[t])}
 
 
 def align(
-    accounts: list[Account], records: Mapping[str, Record], canonical: Canonical = as_written
+    accounts: list[Account], records: Mapping[str, Record], merged: Mapping[str, str]
 ) -> list[Alignment]:
     """The aligned statements of every two parties' accounts (the press's aside);
-    ``records`` by doc_id."""
+    ``records`` by doc_id, ``merged`` the story's topics (``divergence.merged_topics``)."""
     statements = {s["id"]: s for r in records.values() for s in r["statements"]}
     parties = [a for a in accounts if a.party != PRESS and a.statements]
-    labels = [t for a in parties for s in a.statements for t in statements[s].get("topics") or []]
-    merged = canonical(list(dict.fromkeys(labels)))
     issues = {s: _issues(statements[s], merged) for a in parties for s in a.statements}
     found: list[Alignment] = []
     for left, right in combinations(parties, 2):

@@ -45,18 +45,28 @@ def topics_of(account: Account, items: Mapping[str, Record]) -> list[str]:
     return list(dict.fromkeys(labels))
 
 
+def merged_topics(
+    accounts: list[Account], records: Mapping[str, Record], canonical: Canonical = as_written
+) -> dict[str, str]:
+    """One label for each topic of a story's parties' accounts: their statements' topics and
+    what documents say they left out, synonyms merged by ``canonical`` (once per story:
+    ``divergence`` and ``alignment`` both read it)."""
+    items = _lookup(records)
+    parties = [a for a in accounts if a.party != PRESS]
+    labels = [t for a in parties for t in topics_of(a, items)]
+    omitted = [str(items[ref]["topic"]["text"]) for a in parties for ref in a.omissions]
+    return canonical(list(dict.fromkeys([*labels, *omitted])))
+
+
 def divergence(
-    accounts: list[Account],
-    records: Mapping[str, Record],
-    canonical: Canonical = as_written,
+    accounts: list[Account], records: Mapping[str, Record], merged: Mapping[str, str]
 ) -> list[Divergence]:
     """The topics of a story's accounts, those carried by one party and not another first;
-    ``records`` by doc_id. Sets each account's ``topics`` (merged)."""
+    ``records`` by doc_id, ``merged`` from ``merged_topics``. Sets each account's ``topics``
+    (merged)."""
     items = _lookup(records)
     parties = [a for a in accounts if a.party != PRESS]
     omitted = {ref: str(items[ref]["topic"]["text"]) for a in parties for ref in a.omissions}
-    labels = [t for a in parties for t in topics_of(a, items)]
-    merged = canonical(list(dict.fromkeys([*labels, *omitted.values()])))
     found: dict[str, Divergence] = {}
     for account in parties:
         for ref in account.statements:

@@ -145,6 +145,11 @@ def exchanges(record: Record, published: str | None) -> Iterator[Occurrence]:
             )
 
 
+def reports(record: Record, published: str | None) -> list[Occurrence]:
+    """What a document reports that can make or join a story: its events and exchanges."""
+    return [*occurrences(record, published), *exchanges(record, published)]
+
+
 def alike(a: Occurrence, b: Occurrence) -> bool:
     """Whether two reports can be of one event."""
     if a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
@@ -259,13 +264,13 @@ def _participants(members: list[Occurrence]) -> list[str]:
 
 def _story(members: list[Occurrence]) -> Story:
     members = sorted(members, key=_order)
-    reports = [o for o in members if not o.joins_only]
+    made = [o for o in members if not o.joins_only]
     # the day the reports give; a publication date only when none gives one
     days = Counter(o.reported for o in members if o.reported) or Counter(
         o.day.isoformat() for o in members if o.day
     )
-    modes = Counter(o.mode for o in reports if o.mode)
-    first = reports[0]
+    modes = Counter(o.mode for o in made if o.mode)
+    first = made[0]
     return Story(
         id="story:" + hashlib.sha1(f"{first.doc_id}\0{first.event_id}".encode()).hexdigest()[:12],
         type=first.type,
@@ -274,7 +279,7 @@ def _story(members: list[Occurrence]) -> Story:
         date=max(sorted(days), key=days.__getitem__) if days else None,
         dates_reported=sorted({o.reported for o in members if o.reported}),
         documents=sorted({o.doc_id for o in members}),
-        events=[o.event_id for o in reports],
+        events=[o.event_id for o in made],
     )
 
 
@@ -284,12 +289,7 @@ def link(
     """The stories of a set of documents' records, in order of date; ``published`` maps a
     doc_id to its publication date (YYYY-MM-DD), the date of its events that carry none."""
     published = published or {}
-    found = [
-        occurrence
-        for record in records
-        for reader in (occurrences, exchanges)
-        for occurrence in reader(record, published.get(record["doc_id"]))
-    ]
+    found = [o for record in records for o in reports(record, published.get(record["doc_id"]))]
     components = _Components(len(found))
     for i, j in _candidates(found):
         if alike(found[i], found[j]):
@@ -300,7 +300,7 @@ def link(
     stories = []
     for component in grouped.values():
         for cluster in _split(component):
-            reports = [o for o in cluster if not o.joins_only]
-            if reports and (reports[0].type in MEETINGS or len({o.doc_id for o in reports}) > 1):
+            made = [o for o in cluster if not o.joins_only]
+            if made and (made[0].type in MEETINGS or len({o.doc_id for o in made}) > 1):
                 stories.append(_story(cluster))
     return sorted(stories, key=lambda s: (s.date or "", s.id))

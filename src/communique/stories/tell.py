@@ -9,7 +9,7 @@ from typing import Any
 from communique.records import Story
 from communique.stories.accounts import accounts, main_stories
 from communique.stories.alignment import align
-from communique.stories.divergence import Canonical, as_written, divergence
+from communique.stories.divergence import Canonical, as_written, divergence, merged_topics
 
 
 def tell(
@@ -23,6 +23,7 @@ def tell(
     for story in stories:
         own = {d: records[d] for d in story.documents}
         story.accounts = accounts(story, own.values(), main)
-        story.divergence = divergence(story.accounts, own, canonical)
-        story.alignments = align(story.accounts, own, canonical)
+        merged = merged_topics(story.accounts, own, canonical)
+        story.divergence = divergence(story.accounts, own, merged)
+        story.alignments = align(story.accounts, own, merged)
     return stories

@@ -404,6 +404,16 @@ PEER_FORMS = [
         id="quote-after-a-trailing-ing-clause",
     ),
     case(
+        "“We will win!” insists Marta Kowalska. “We always do.”",
+        dict(
+            cue="insists",
+            content=["We will win!", "We always do."],
+            speaker="Marta Kowalska",
+            kind="direct",
+        ),
+        id="a-short-quote-sentence-after-an-attributed-one",
+    ),
+    case(
         "“The talks have failed,” said Marta Kowalska, the union leader.\n\n"
         "The port has been closed for a week.\n\n"
         "“We have waited long enough for a fair offer from the owners.”",
@@ -479,6 +489,7 @@ NO_STATEMENT = [
         id="no-cue",
     ),
     case("The two sides agreed to meet again in March.", id="agreed-to-is-a-commitment"),
+    case("Dock workers call her the Iron Lady of Gdynia.", id="calling-someone-a-name"),
     case("Talks on a new treaty are expected to begin in May.", id="expected-without-source"),
 ]
 

@@ -214,6 +214,41 @@ VIA_ACTOR = [
         id="xinhua-reported",
     ),
     case(
+        "Foreign Minister Oleg Marin said the border talks had stalled, the Interfax news "
+        "agency reported.",
+        dict(
+            cue="reported",
+            content=["Foreign Minister Oleg Marin said the border talks had stalled"],
+            speaker="Interfax",
+            parent=None,
+        ),
+        dict(
+            cue="said",
+            content=["the border talks had stalled"],
+            speaker="Oleg Marin",
+            via_actor="Interfax",
+            parent=1,
+        ),
+        id="the-agency-reported-after-the-statement",
+    ),
+    case(
+        "Foreign Minister Oleg Marin was quoted by TASS as saying that the border talks had "
+        "stalled.",
+        dict(
+            cue="quoted by TASS as saying",
+            content=["that the border talks had stalled"],
+            speaker="Oleg Marin",
+            via="TASS",
+            via_actor="TASS",
+        ),
+        id="quoted-by-an-agency",
+    ),
+    case(
+        "The border talks had stalled, Foreign Minister Oleg Marin said, according to TASS.",
+        dict(cue="said", speaker="Oleg Marin", via="TASS", via_actor="TASS"),
+        id="according-to-an-agency-after-the-cue",
+    ),
+    case(
         "President Anton Volkov is ready to meet the Finnish leader, according to a Kremlin "
         "statement.",
         dict(

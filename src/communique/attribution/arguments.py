@@ -110,6 +110,13 @@ def channel_of(verb: Token) -> tuple[tuple[int, int], str] | None:
     """The best channel phrase attached to a cue: "in a statement", "on state television"."""
     best: tuple[int, tuple[int, int], str] | None = None
     for governor in governors(verb):
+        if governor.lemma_ == "quote":  # "was quoted by the TASS news agency as saying"
+            agents = [a for a in governor.children if a.dep_ == "agent"]
+            agents += [a for a in verb.children if a.dep_ == "prep" and a.lower_ == "by"]
+            for pobj in (p for a in agents for p in a.children if p.dep_ == "pobj"):
+                start, end = noun_phrase(pobj)
+                span = (verb.doc[start].idx, verb.doc[end - 1].idx + len(verb.doc[end - 1].text))
+                return span, channel_type(pobj) or "source"
         for prep in governor.children:
             if prep.dep_ != "prep" or prep.lower_ not in _VIA_PREPS:
                 continue

@@ -140,7 +140,9 @@ def _complements(verb: Token, cls: str) -> list[Token]:
     lemma = verb.lemma_.lower()
     found: list[Token] = []
     for child in verb.children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and _reporting_tail(child):
+            found += _told_before(child)  # the clause, not "Interfax reported"
+        elif child.dep_ == "ccomp":
             found.append(child)
         elif child.dep_ == "xcomp" and cls == "directive":
             # "urged Lavrov to pull back" reports a demand; "asked not to be named" does not.
@@ -207,7 +209,35 @@ def _list_goes_on(verb: Token, comps: list[Token]) -> list[Token]:
     return more
 
 
+_TAIL_CUES = frozenset({"report", "say", "write", "state"})
+
+
+def _told_before(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+
+
+def _reporting_tail(verb: Token) -> bool:
+    """ "Lavrov said the talks had failed, the Interfax news agency reported": the parser hangs
+    the closing "Interfax reported" under the first cue, with the clause that cue reports
+    under it. The tail carries the whole first statement; the first cue says the clause."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.i < verb.i
+        and verb.lemma_.lower() in _TAIL_CUES
+        and rule_cue(verb.head) is not None
+        and len(subjects) == 1
+        and subjects[0].left_edge.i > 0
+        and verb.doc[subjects[0].left_edge.i - 1].text == ","
+        and bool(_told_before(verb))
+        and not any(c.dep_ in {"dobj", "dative"} for c in verb.children)
+    )
+
+
 def _content_tokens(verb: Token, cls: str) -> list[Token]:
+    if _reporting_tail(verb):
+        own = {t.i for t in verb.subtree} - {t.i for c in _told_before(verb) for t in c.subtree}
+        return [t for t in verb.head.subtree if t.i not in own]
     tokens: set[int] = set()
     excluded: set[int] = set()
     comps = _complements(verb, cls)
@@ -555,7 +585,9 @@ def follow_on_quotes(doc: Doc, frames: list[Frame], qmap: QuoteMap) -> None:
     for frame in sorted(frames, key=lambda f: f.end):
         if frame.kind != "direct" or frame.cue_class == "learned":
             continue
-        if sum(len(text[s:e].split()) for s, e in frame.content) < 4:
+        if sum(len(text[s:e].split()) for s, e in frame.content) < 4 and not _says_a_sentence(
+            text, frame
+        ):
             continue  # a quoted phrase ("called it “outrageous”") is not a speech turn
         end = (
             max(frame.end, *(doc[i].idx + len(doc[i]) for i in frame.cue))
@@ -588,6 +620,13 @@ def follow_on_quotes(doc: Doc, frames: list[Frame], qmap: QuoteMap) -> None:
             frame.quotes.append(quote)
             qmap.used.add(qi)
             end = rest.end_char
+
+
+def _says_a_sentence(text: str, frame: Frame) -> bool:
+    """A short quotation that is a whole sentence ("“We will win!” insists Kowalska") is a
+    speech turn: it ends with its own full stop, question or exclamation mark."""
+    last = frame.content[-1] if frame.content else None
+    return last is not None and text[last[0] : last[1]].rstrip().endswith(("!", "?", "."))
 
 
 def quote_paragraphs(
@@ -652,6 +691,14 @@ def _infinitive_content(verb: Token) -> bool:
     return True
 
 
+def _gives_a_name(verb: Token) -> bool:
+    """ "Workers call her the Iron Lady": a verb of calling with a proper name as its object
+    complement names someone; it reports no words ("called Oz a quack" does)."""
+    return verb.lemma_.lower() in {"call", "name", "dub", "nickname"} and any(
+        c.dep_ == "oprd" and c.pos_ == "PROPN" for c in verb.children
+    )
+
+
 def learned_frames(
     doc: Doc,
     qmap: QuoteMap,
@@ -687,6 +734,8 @@ def learned_frames(
             continue
         if any(c.dep_ == "neg" for c in verb.children):
             continue  # "did not mention X" reports what was not said
+        if _gives_a_name(verb):
+            continue
         # The whole complement: "called Oz a quack", "criticized the act as a “crazy system”".
         parts = [
             child,

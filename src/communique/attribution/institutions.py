@@ -42,9 +42,11 @@ def _agencies() -> dict[str, Institution]:
 
 
 def agency(name: str) -> Institution | None:
-    """The news agency of that name ("Xinhua", "the TASS"), if it is one."""
-    name = " ".join(name.split())
-    return _agencies().get(name.lower().removeprefix("the "))
+    """The news agency of that name ("Xinhua", "the TASS", "the Interfax news agency"), if it
+    is one."""
+    name = " ".join(name.split()).lower().removeprefix("the ")
+    agencies = _agencies()
+    return agencies.get(name) or agencies.get(name.removesuffix(" news agency"))
 
 
 @cache

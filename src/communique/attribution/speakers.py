@@ -274,7 +274,22 @@ class SpeakerResolver:
         actor = self.actor_at(head) or self.inner(head, span)
         if actor is None:
             actor = self._new_source(head, span)
+        else:
+            self._known_agency(actor)
         return actor, None
+
+    def _known_agency(self, actor_id: str) -> None:
+        """An organisation the text names as a news agency ("the Interfax news agency") takes
+        the agency's name, country and sector."""
+        actor = self.actors[actor_id]
+        found = agency(actor.name) if actor.kind == "organization" and not actor.country else None
+        if found is None:
+            return
+        if actor.name != found.name:
+            actor.aliases.append(actor.name)
+        actor.name, actor.country, actor.sector = found.name, found.country, found.sector
+        if found.role and found.role not in actor.roles:
+            actor.roles.append(found.role)
 
     def inner(self, head: Token, span: tuple[int, int] | None = None) -> str | None:
         """The mention inside a phrase nearest its head ("its NATO allies" -> NATO)."""
@@ -286,7 +301,8 @@ class SpeakerResolver:
         ("Xinhua reported") is an organisation of its country."""
         start, end = noun_phrase(head, keep_appos=False)
         text = self.doc[start:end].text
-        found = agency(text)
+        names = " ".join(t.text for t in self.doc[start:end] if t.pos_ == "PROPN")
+        found = agency(text) or (agency(names) if names else None)  # "the TASS news agency"
         if found is not None:
             return self.actors.institution(
                 found.name, found.country, found.sector, (start, end, head.i), found.role

@@ -104,6 +104,20 @@ def test_every_item_points_into_the_article(
                 assert seed_text[span["start"] : span["end"]] == span["text"]
 
 
+def test_the_press_narrates_the_call_in_its_own_voice(
+    seed_stories: list[dict[str, Any]], seed_text: str
+) -> None:
+    (narration,) = _account(_call(seed_stories), "press")["narration"]
+    assert narration["text"].startswith("China’s top diplomat yesterday spoke with his US")
+    assert seed_text[narration["start"] : narration["end"]] == narration["text"]
+
+
+def test_the_storys_topics_are_those_of_its_accounts(seed_stories: list[dict[str, Any]]) -> None:
+    call = _call(seed_stories)
+    assert set(call["topics"]) == {d["topic"] for d in call["divergence"]}
+    assert {"Olympics", "Taiwan", "Ukraine"} <= set(call["topics"])
+
+
 @pytest.fixture(scope="module")
 def example_stories(nlp: Any) -> list[dict[str, Any]]:
     documents = [
@@ -129,6 +143,15 @@ def test_each_readout_is_matched_to_its_party(example_stories: list[dict[str, An
     assert len(call["documents"]) >= 6
     linked = {d for s in example_stories for d in s["documents"]}
     assert not linked & {"port-strike", "council-flood-barrier"}
+
+
+def test_only_the_press_narrates_and_never_in_a_readout(
+    example_stories: list[dict[str, Any]],
+) -> None:
+    accounts = [a for s in example_stories for a in s["accounts"]]
+    assert all(not a["narration"] for a in accounts if a["party"] != "press")
+    narrated = {n["doc_id"] for a in accounts for n in a["narration"]}
+    assert narrated and not narrated & {"state-department", "russian-mfa"}
 
 
 def test_the_command_prints_json(tmp_path: Path, seed_text: str) -> None:

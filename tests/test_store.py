@@ -36,7 +36,7 @@ def test_tables_and_schema_version(tmp_path: Path) -> None:
         (version,) = store.con.execute(
             "SELECT value FROM meta WHERE key = 'store_version'"
         ).fetchone()
-        assert version == "3"
+        assert version == "4"
 
 
 # The tables of store version 1, as DESCRIBE gives them: changing one is a new STORE_VERSION.
@@ -108,6 +108,16 @@ STORE_VERSION_3 = {
 }
 
 
+# Version 4 adds the press's narration to its account and the topics of each story.
+STORE_VERSION_4 = {
+    **STORE_VERSION_3,
+    "stories": STORE_VERSION_3["stories"] + " | topics VARCHAR[]",
+    "story_accounts": STORE_VERSION_3["story_accounts"]
+    + ' | narration STRUCT(doc_id VARCHAR, "start" INTEGER, "end" INTEGER, '
+    '"text" VARCHAR)[]',
+}
+
+
 def _columns(spec: str) -> list[str]:
     return [column.strip() for column in spec.split("|")]
 
@@ -116,13 +126,13 @@ def _described(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     return [f"{name} {kind}" for name, kind, *_ in con.execute(f"DESCRIBE {table}").fetchall()]
 
 
-@pytest.mark.parametrize("table", sorted(STORE_VERSION_3))
-def test_tables_derived_from_the_records_are_those_of_store_version_3(
+@pytest.mark.parametrize("table", sorted(STORE_VERSION_4))
+def test_tables_derived_from_the_records_are_those_of_store_version_4(
     tmp_path: Path, table: str
 ) -> None:
     with Store(tmp_path / "c.duckdb") as store:
-        assert _described(store.con, table) == _columns(STORE_VERSION_3[table])
-    assert tuple(STORE_VERSION_3) == TABLES
+        assert _described(store.con, table) == _columns(STORE_VERSION_4[table])
+    assert tuple(STORE_VERSION_4) == TABLES
 
 
 def _version_1_store(path: Path) -> None:
@@ -158,7 +168,7 @@ def test_a_version_1_store_is_refused_until_migrated_and_loses_nothing(
     assert "table omissions" in added and "statements.parent" in added
     assert "table stories" in added
     con = duckdb.connect(str(db), read_only=True)
-    for table, spec in STORE_VERSION_3.items():
+    for table, spec in STORE_VERSION_4.items():
         assert _described(con, table) == _columns(spec), table
     assert con.execute("SELECT doc_id, text, issuer FROM documents").fetchall() == [
         ("old", "Old text.", None)
@@ -167,7 +177,7 @@ def test_a_version_1_store_is_refused_until_migrated_and_loses_nothing(
         ("old:s1", None, None)
     ]
     con.close()
-    assert migrate(db) == []  # already version 3
+    assert migrate(db) == []  # already version 4
     document, record = processed
     _store_with(db, document, record)  # and it takes new documents
     with Store(db, read_only=True) as store:

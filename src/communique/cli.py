@@ -299,9 +299,11 @@ def compare(
 def _story_table(story: dict[str, Any], console: Console) -> None:
     """One story: its accounts, then where they diverge."""
     dates = ", ".join(story["dates_reported"]) or "-"
+    topics = ", ".join(story.get("topics", [])[:6]) or "no topics"
     title = (
         f"{story['type']} {story['mode'] or ''} · {' · '.join(story['participants'])} · "
         f"{story['date'] or 'undated'} (reported: {dates}) · {len(story['documents'])} documents"
+        f" · {topics}"
     )
     table = Table(title=_cell(title), show_lines=False)
     for column in ("party", "document", "speaker", "what"):
@@ -314,6 +316,9 @@ def _story_table(story: dict[str, Any], console: Console) -> None:
             )
         for item in account["omissions"]:
             what = f"[left out] {item['topic']['text']}"
+            table.add_row(account["party"], item["doc_id"], "-", _cell(what, 100))
+        for item in account.get("narration", []):
+            what = f"[narration] {item['text']}"
             table.add_row(account["party"], item["doc_id"], "-", _cell(what, 100))
     console.print(table)
     divergence = Table(title="topics: who carries, who leaves out")

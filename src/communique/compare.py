@@ -83,6 +83,7 @@ def _account(account: Account, records: Mapping[str, dict[str, Any]]) -> dict[st
         "statements": [_item(records, ref) for ref in account.statements],
         "omissions": [_item(records, ref) for ref in account.omissions],
         "topics": account.topics,
+        "narration": [n.to_dict() for n in account.narration],
     }
 
 

@@ -6,7 +6,7 @@ beyond it (``Statement.cue_class``, ``Actor.roles``, ``Actor.mentions``,
 ``Actor.members``, ``Document.source``, ``Failure.level``; for readouts and
 stories ``Actor.key``, ``Statement.parent``, ``Statement.via_actor``, ``Document.issuer``,
 ``Event.date_expression``, ``Event.initiator``, ``Omission``, ``Story``, ``Account``,
-``Divergence``, ``Alignment``) are additive and
+``Divergence``, ``Alignment``, ``Narration``) are additive and
 keep ``SCHEMA_VERSION`` at 1.
 
 Each record's fields are written once, here: ``to_dict`` and the store's tables
@@ -148,16 +148,29 @@ class Omission(Record):
     evidence: Span  # the words that say so
 
 
+@dataclass(frozen=True, slots=True)
+class Narration(Record):
+    """A sentence in which a document's writer tells a story's event in their own voice
+    ("Wang Yi spoke with Antony Blinken by phone on Thursday"): the press's narration."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
 @dataclass(slots=True)
 class Account(Record):
     """What one party of a story said of it, across documents: its own readouts, the
-    statements that are its account, and what documents say it left out."""
+    statements that are its account, and what documents say it left out; for the press,
+    also its own narration of the event."""
 
     party: str  # a country code, a participant's key, or "press"
     documents: list[str] = field(default_factory=list)  # doc ids of its own readouts
     statements: list[str] = field(default_factory=list)  # statement ids ("doc:s3")
     omissions: list[str] = field(default_factory=list)  # omission ids ("doc:o1")
     topics: list[str] = field(default_factory=list)  # its statements' topics, merged
+    narration: list[Narration] = field(default_factory=list)  # the press's only
 
 
 @dataclass(slots=True)
@@ -197,6 +210,7 @@ class Story(Record):
     accounts: list[Account] = field(default_factory=list)
     divergence: list[Divergence] = field(default_factory=list)
     alignments: list[Alignment] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)  # merged, the most carried first
 
 
 @dataclass(slots=True)

@@ -47,6 +47,7 @@ from communique.records import (
     Document,
     Event,
     Failure,
+    Narration,
     Omission,
     Record,
     Span,
@@ -56,13 +57,14 @@ from communique.records import (
 
 # The store's own layout version; bump it when a table changes (tests/test_store.py pins them),
 # and say in MIGRATIONS how a store of the version before becomes this one.
-STORE_VERSION = 3
+STORE_VERSION = 4
 DEFAULT_DB = "communique.duckdb"
 
 # --- the tables, derived from the records' fields ---------------------------------------------
 # A field's type gives its Arrow type; a span is kept in three columns (<name>_start, _end,
-# _text), a list of spans as a list of structs. What the store adds to the records' fields
-# (extra columns, column order, renames, the mentions table) is declared once, in LAYOUTS.
+# _text), a list of spans or records as a list of structs. What the store adds to the
+# records' fields (extra columns, column order, renames, the mentions table) is declared
+# once, in LAYOUTS.
 
 _SCALARS: dict[Any, pa.DataType] = {
     str: pa.string(),
@@ -94,6 +96,8 @@ def _arrow(hint: Any) -> pa.DataType:
         return pa.list_(_arrow(get_args(hint)[0]))
     if get_origin(hint) is Literal:
         return _SCALARS[type(get_args(hint)[0])]
+    if dataclasses.is_dataclass(hint):  # a record inside a record (Account.narration)
+        return pa.struct([(f.name, _arrow(h)) for f, h in _typed_fields(hint)])
     return _SCALARS[hint]
 
 
@@ -667,7 +671,10 @@ class Store:
             layout = LAYOUTS[name]
             for row in self._rows(f"SELECT * FROM {name} ORDER BY rowid"):
                 found = parts.setdefault(row["story_id"], {k: [] for k in _STORY_PARTS})
-                found[key].append(records[key](**layout.record(row)))
+                part = layout.record(row)
+                if key == "accounts":
+                    part["narration"] = [Narration(**n) for n in part["narration"] or []]
+                found[key].append(records[key](**part))
         layout = LAYOUTS["stories"]
         stories = []
         for row in self._rows("SELECT * FROM stories ORDER BY date NULLS LAST, story_id"):
@@ -764,9 +771,11 @@ def _add_missing(con: duckdb.DuckDBPyConnection) -> list[str]:
 # 1 -> 2, readouts and stories: Actor.key, Statement.parent and .via_actor,
 # Event.date_expression and .initiator, Document.issuer, the omissions table.
 # 2 -> 3, stories: the stories, story_accounts, story_divergence and linked_documents tables.
+# 3 -> 4, stories: Account.narration (the press's), Story.topics.
 MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], list[str]]] = {
     1: _add_missing,
     2: _add_missing,
+    3: _add_missing,
 }
 
 

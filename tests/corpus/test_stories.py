@@ -65,6 +65,23 @@ def test_two_batches_give_the_stories_of_one(one_batch: Path, tmp_path: Path) ->
     assert set(_call(first)["documents"]) < set(_call(_stories(db))["documents"])
 
 
+def test_batches_in_another_order_give_the_same_stories(one_batch: Path, tmp_path: Path) -> None:
+    db = tmp_path / "reversed.duckdb"
+    _ingest([EXAMPLES / "unrelated"], db)
+    _ingest([EXAMPLES / "readouts"], db)
+    _ingest([EXAMPLES / "reports"], db)
+    assert _stories(db) == _stories(one_batch)
+
+
+def test_the_press_narration_is_stored_with_offsets_into_its_documents(one_batch: Path) -> None:
+    (press,) = [a for a in _call(_stories(one_batch))["accounts"] if a["party"] == "press"]
+    assert press["narration"]
+    with Store(one_batch, read_only=True) as store:
+        texts = dict(store.query("SELECT doc_id, text FROM documents")[1])
+    for item in press["narration"]:
+        assert texts[item["doc_id"]][item["start"] : item["end"]] == item["text"]
+
+
 def test_ingesting_again_changes_no_story(one_batch: Path, tmp_path: Path) -> None:
     db = tmp_path / "again.duckdb"
     shutil.copy(one_batch, db)

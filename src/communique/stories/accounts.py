@@ -16,9 +16,10 @@ In a document mainly about another story, only what one participant said to anot
 counts ("Biden warned Putin …" in a report of the foreign ministers' call).
 
 Statements of anyone else in the story's documents (an analyst, a diplomat of a third
-country) are the press's account. Omissions the documents report ("the State
-Department's readout made no mention of the Olympics") go with the party that left the
-thing out.
+country) are the press's account, with its own narration: the sentences in which a
+report (not a party's readout) tells the story's events in its writer's voice. Omissions
+the documents report ("the State Department's readout made no mention of the Olympics") go
+with the party that left the thing out.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
-from communique.records import Account, Story
+from communique.records import Account, Narration, Story
 from communique.stories.keys import normalised
 
 Record = Mapping[str, Any]
@@ -183,9 +184,37 @@ def accounts(
                 continue  # "Biden warned Putin …" in a report of the ministers' call
             account = found[party] if party else press
             account.statements.append(statement["id"])
+        if mainly and issuer is None:
+            press.narration += narration(story, record)
         for omission in record.get("omissions", []) if mainly else []:
             party = sides.of(actors.get(omission.get("party") or ""))
             if party is not None:
                 found[party].omissions.append(omission["id"])
     kept = [a for a in found.values() if a.statements or a.documents or a.omissions]
-    return [*kept, press] if press.statements else kept
+    return [*kept, press] if press.statements or press.narration else kept
+
+
+def narration(story: Story, record: Record) -> list[Narration]:
+    """The sentences in which a document's writer tells the story's events in their own
+    voice: the evidence of its events there whose trigger is in no one's statement ("Wang Yi
+    spoke with Antony Blinken on Thursday, warning …", not "Wang told Blinken that …" nor
+    "…, according to a ministry statement")."""
+    events = set(story.events)
+    said = [
+        (span["start"], span["end"])
+        for statement in record["statements"]
+        for span in (*statement["content"], statement.get("cue"), statement.get("source"))
+        if span
+    ]
+    found: dict[int, Narration] = {}
+    for event in record.get("events", []):
+        evidence = event["evidence"]
+        if event["id"] not in events or event.get("statement_id") or evidence["start"] in found:
+            continue
+        trigger = event["trigger"]
+        if any(s < trigger["end"] and trigger["start"] < e for s, e in said):
+            continue  # told in someone's words
+        found[evidence["start"]] = Narration(
+            record["doc_id"], evidence["start"], evidence["end"], evidence["text"]
+        )
+    return [found[start] for start in sorted(found)]

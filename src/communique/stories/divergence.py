@@ -63,7 +63,7 @@ def divergence(
 ) -> list[Divergence]:
     """The topics of a story's accounts, those carried by one party and not another first;
     ``records`` by doc_id, ``merged`` from ``merged_topics``. Sets each account's ``topics``
-    (merged)."""
+    (merged; the press's, outside the comparison, as far as its labels are the parties')."""
     items = _lookup(records)
     parties = [a for a in accounts if a.party != PRESS]
     omitted = {ref: str(items[ref]["topic"]["text"]) for a in parties for ref in a.omissions}
@@ -84,6 +84,13 @@ def divergence(
     speaking = [a.party for a in parties if a.statements or a.documents]
     for topic in found.values():
         topic.omitted_by = [p for p in speaking if p not in topic.carried_by]
-    for account in parties:
-        account.topics = list(dict.fromkeys(merged[t] for t in topics_of(account, items)))
+    for account in accounts:
+        account.topics = list(dict.fromkeys(merged.get(t, t) for t in topics_of(account, items)))
     return sorted(found.values(), key=lambda d: (not divergent(d), -len(d.evidence), d.topic))
+
+
+def story_topics(found: list[Divergence]) -> list[str]:
+    """A story's topics, from its divergence: those most parties carry first, then those
+    with the most evidence."""
+    ranked = sorted(found, key=lambda d: (-len(d.carried_by), -len(d.evidence), d.topic))
+    return [d.topic for d in ranked]

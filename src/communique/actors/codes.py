@@ -4,11 +4,13 @@
   document's date is within the office's years (or the document has no date); outside them,
   the sector the Phoenix dictionaries give at that date, else ELI after the term.
 - A person it lacks gets the code of the Phoenix record holding a full name it is written
-  by (two words or more, capitalised as a name, not part of a longer capitalised name; with
-  its title: "President Bush"), at the document's date.
+  by (two words or more, capitalised as a name, not part of a longer capitalised name, not
+  made only of words common in many countries; with its title: "President Bush"), at the
+  document's date; not if the words before the name tie them to another country or body
+  ("U.N. mediator Diego Cordovez" is no Ecuadorian minister).
 - An organisation without a country ("UNITA", "Liberation Tigers of Tamil Eelam") gets the
-  code of the Phoenix record of its name; one with a country, the sector of a record of that
-  country.
+  code of the Phoenix record of its name, if the name is distinctive (not "National Front");
+  one with a country, the sector of a record of that country.
 - An organisation or a group still without a sector gets the one the agent words of its
   name say ("Nigerian Union of Teachers": EDU).
 

@@ -2,8 +2,8 @@
 
 After an ingest, the documents not yet linked are linked with every stored document whose
 reports they can join: starting from the new documents, the stored ones within the linking
-window of their events' days are read, those with a report alike to one already taken are
-taken too, and so on until none joins. The stories of what was taken are told again
+window of their events' days are read (each once), those with a report alike to one already
+taken are taken too, and so on until none joins. The stories of what was taken are told again
 (accounts, divergence) and replace the stories that held any of it, in one transaction.
 Whatever the batches, the stories come out as one run over the whole corpus would make
 them: a story found today gains tomorrow's reports without the corpus being read again.
@@ -42,15 +42,24 @@ def update(store: Store, canonical: Canonical = as_written) -> list[Story]:
     frontier = [o for r in taken.values() for o in reports(r, published[r["doc_id"]])]
     for occurrence in frontier:
         held.add(occurrence)
+    # Each stored document is read once: those that report something and have not joined
+    # (yet) wait in ``waiting``.
+    read: set[str] = set(taken)
+    waiting: dict[str, tuple[Record, list[Occurrence]]] = {}
     while frontier:
-        near = [d for d in store.documents_near(_days(frontier), WINDOW_DAYS) if d not in taken]
+        near = [d for d in store.documents_near(_days(frontier), WINDOW_DAYS) if d not in read]
+        read.update(near)
         published.update(store.published(near))
-        joined: list[Occurrence] = []
         for record in store.records_of(near, _TABLES):
             found = reports(record, published[record["doc_id"]])
+            if found:
+                waiting[record["doc_id"]] = (record, found)
+        joined: list[Occurrence] = []
+        for doc_id, (record, found) in list(waiting.items()):
             if any(held.joins(o) for o in found):
-                taken[record["doc_id"]] = record
+                taken[doc_id] = record
                 joined += found
+                del waiting[doc_id]
         for occurrence in joined:
             held.add(occurrence)
         frontier = joined

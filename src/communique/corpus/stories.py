@@ -24,6 +24,7 @@ from communique.stories.tell import tell
 Record = Mapping[str, Any]
 # What linking and telling read of a stored record: not the actors' mentions.
 _TABLES = ("statements", "actors", "events", "omissions")
+_READ_AT_ONCE = 500  # documents whose records are held at once while looking for joins
 
 
 def _days(found: list[Occurrence]) -> list[dt.date]:
@@ -42,27 +43,25 @@ def update(store: Store, canonical: Canonical = as_written) -> list[Story]:
     frontier = [o for r in taken.values() for o in reports(r, published[r["doc_id"]])]
     for occurrence in frontier:
         held.add(occurrence)
-    # Each stored document is read once: those that report something and have not joined
-    # (yet) wait in ``waiting``.
+    # Each stored document is read once to see what it reports; those that report something
+    # and have not joined (yet) wait with their reports only, and are read again in full if
+    # they join.
     read: set[str] = set(taken)
-    waiting: dict[str, tuple[Record, list[Occurrence]]] = {}
+    waiting: dict[str, list[Occurrence]] = {}
     while frontier:
         near = [d for d in store.documents_near(_days(frontier), WINDOW_DAYS) if d not in read]
         read.update(near)
         published.update(store.published(near))
-        for record in store.records_of(near, _TABLES):
-            found = reports(record, published[record["doc_id"]])
-            if found:
-                waiting[record["doc_id"]] = (record, found)
-        joined: list[Occurrence] = []
-        for doc_id, (record, found) in list(waiting.items()):
-            if any(held.joins(o) for o in found):
-                taken[doc_id] = record
-                joined += found
-                del waiting[doc_id]
-        for occurrence in joined:
+        for start in range(0, len(near), _READ_AT_ONCE):
+            for record in store.records_of(near[start : start + _READ_AT_ONCE], _TABLES):
+                found = reports(record, published[record["doc_id"]])
+                if found:
+                    waiting[record["doc_id"]] = found
+        joined = [d for d, found in waiting.items() if any(held.joins(o) for o in found)]
+        frontier = [o for d in joined for o in waiting.pop(d)]
+        for occurrence in frontier:
             held.add(occurrence)
-        frontier = joined
+        taken.update((r["doc_id"], r) for r in store.records_of(joined, _TABLES))
     stories = tell(link(taken.values(), published), taken, canonical)
     store.replace_stories(stories, sorted(taken), new)
     return stories

@@ -180,10 +180,12 @@ def stories(
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, story_id: str) -> HTMLResponse:
-    found = _reader(request).story(story_id)
+    reader = _reader(request)
+    found = reader.story(story_id)
     if found is None:
         return _missing(request, "story")
-    return _render(request, "story.html", story=found)
+    participants = reader.named([{"key": key} for key in found["participants"]])
+    return _render(request, "story.html", story=found, participants=participants)
 
 
 @router.get("/network", response_class=HTMLResponse)

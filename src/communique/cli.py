@@ -48,6 +48,7 @@ from communique.store import (
 )
 from communique.store import migrate as store_migrate
 from communique.train import frames as frame_training
+from communique.web import create_app
 
 app = typer.Typer(
     help="Who said what, to whom, through which channel, and what they did, from news text.",
@@ -657,9 +658,7 @@ def serve(
     """The web app and HTTP API over a store: search, documents with their statements
     highlighted, actors, events, stories and the actor network; the API's OpenAPI schema
     at /openapi.json. Read-only unless a token is given."""
-    import uvicorn
-
-    from communique.web import create_app
+    import uvicorn  # only for serve: the other commands do without it
 
     if not _loopback(host):
         _say(

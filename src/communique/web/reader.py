@@ -115,15 +115,24 @@ class Reader:
             where.append("d.published <= ?")
             parameters.append(date_to)
         at = "greatest(coalesce(nullif(instr(lower(d.text), lower(?)), 0), 1) - 80, 1)"
+        # the page's ids first (a top-N over the filter), then the snippets of those only
         page = self._page(
-            f"SELECT d.doc_id, d.title, d.publisher, d.published, d.url, d.chars, d.issuer, "
-            f"substr(d.text, {at}, {SNIPPET}) AS snippet, "
-            f"{at} > 1 AS snippet_cut FROM documents d WHERE {' AND '.join(where)} "
+            f"SELECT d.doc_id FROM documents d WHERE {' AND '.join(where)} "
             "ORDER BY d.published DESC NULLS LAST, d.doc_id",
-            [q or "", q or "", *parameters],
+            parameters,
             limit,
             offset,
         )
+        found = {
+            row["doc_id"]: row
+            for row in self.rows(
+                "SELECT d.doc_id, d.title, d.publisher, d.published, d.url, d.chars, d.issuer, "
+                f"substr(d.text, {at}, {SNIPPET}) AS snippet, {at} > 1 AS snippet_cut "
+                "FROM documents d WHERE d.doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                [q or "", q or "", [row["doc_id"] for row in page.items]],
+            )
+        }
+        page.items = [found[row["doc_id"]] for row in page.items]
         self._counts(page.items)
         return page
 
@@ -267,20 +276,34 @@ class Reader:
             where.append("s.content_text ILIKE ? ESCAPE '\\'")
             parameters.append(_like(q))
         where, parameters = _dated("d.published", where, parameters, date_from, date_to)
-        return self._page(
-            "SELECT s.statement_id, s.doc_id, d.published, s.kind, s.cue_text AS cue, "
-            "s.source_text AS source, sp.key AS speaker_key, sp.name AS speaker, "
-            "ad.key AS addressee_key, ad.name AS addressee, s.via_text AS via, "
-            "s.content_text AS content, s.content_start, s.content_end, s.topics, "
-            "s.confidence FROM statements s JOIN documents d USING (doc_id) "
-            "LEFT JOIN actors sp ON sp.actor_id = s.speaker "
-            "LEFT JOIN actors ad ON ad.actor_id = s.addressee "
+        page = self._page(  # the page's statements first, then their actors' names
+            "SELECT s.statement_id FROM statements s JOIN documents d USING (doc_id) "
             f"WHERE {' AND '.join(where)} "
             "ORDER BY d.published DESC NULLS LAST, s.doc_id, s.content_start",
             parameters,
             limit,
             offset,
         )
+        ids = [row["statement_id"] for row in page.items]
+        found = {
+            row["statement_id"]: row
+            for row in self.rows(
+                "WITH s AS (SELECT * FROM statements "
+                "WHERE statement_id IN (SELECT unnest(?::VARCHAR[]))), "
+                "a AS (SELECT actor_id, key, name FROM actors "
+                "WHERE doc_id IN (SELECT doc_id FROM s)) "
+                "SELECT s.statement_id, s.doc_id, d.published, s.kind, s.cue_text AS cue, "
+                "s.source_text AS source, sp.key AS speaker_key, sp.name AS speaker, "
+                "ad.key AS addressee_key, ad.name AS addressee, s.via_text AS via, "
+                "s.content_text AS content, s.content_start, s.content_end, s.topics, "
+                "s.confidence FROM s JOIN documents d USING (doc_id) "
+                "LEFT JOIN a sp ON sp.actor_id = s.speaker "
+                "LEFT JOIN a ad ON ad.actor_id = s.addressee",
+                [ids],
+            )
+        }
+        page.items = [found[i] for i in ids]
+        return page
 
     def events(
         self,
@@ -294,21 +317,30 @@ class Reader:
     ) -> Page:
         """PLOVER events, newest first; ``actor`` and ``recipient`` are actor keys."""
         where, parameters = _event_filters(type, actor, recipient, date_from, date_to)
-        return self._page(
+        # the page's events first (a top-N over the filter), then their actors' names
+        page = self._page(
             f"SELECT e.event_id, e.doc_id, {EVENT_DAY} AS day, e.date, e.type, e.mode, "
-            "e.context, "
-            "(SELECT list(a.name ORDER BY list_position(e.actors, a.actor_id)) FROM actors a "
-            "WHERE a.doc_id = e.doc_id AND list_contains(e.actors, a.actor_id)) AS actors, "
-            "(SELECT list(a.name ORDER BY list_position(e.recipients, a.actor_id)) "
-            "FROM actors a WHERE a.doc_id = e.doc_id AND list_contains(e.recipients, a.actor_id))"
-            " AS recipients, e.negated, e.future, e.hypothetical, e.trigger_text AS trigger, "
-            "e.evidence_text AS evidence, e.evidence_start, e.evidence_end, e.statement_id "
+            "e.context, e.actors AS actor_ids, e.recipients AS recipient_ids, e.negated, "
+            "e.future, e.hypothetical, e.trigger_text AS trigger, e.evidence_text AS evidence, "
+            "e.evidence_start, e.evidence_end, e.statement_id "
             f"FROM events e JOIN documents d USING (doc_id) WHERE {' AND '.join(where)} "
             "ORDER BY day DESC NULLS LAST, e.doc_id, e.trigger_start",
             parameters,
             limit,
             offset,
         )
+        ids = sorted({i for e in page.items for i in e["actor_ids"] + e["recipient_ids"]})
+        names = {
+            row["actor_id"]: row["name"]
+            for row in self.rows(
+                "SELECT actor_id, name FROM actors "
+                "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
+                "AND actor_id IN (SELECT unnest(?::VARCHAR[]))",
+                [sorted({e["doc_id"] for e in page.items}), ids],
+            )
+        }
+        page.items = [_named_event(event, names) for event in page.items]
+        return page
 
     def event_months(
         self,
@@ -419,6 +451,17 @@ _EDGES = (
     "WHERE ($1::DATE IS NULL OR e.day >= $1) AND ($2::DATE IS NULL OR e.day <= $2) "
     "GROUP BY ALL"
 )
+
+
+def _named_event(event: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    """An event row with its actors' and recipients' names in place of their ids."""
+    named: dict[str, Any] = {}
+    for column, value in event.items():
+        if column in ("actor_ids", "recipient_ids"):
+            named[column.removesuffix("_ids") + "s"] = [names.get(i, i) for i in value]
+        else:
+            named[column] = value
+    return named
 
 
 def _dated(

@@ -13,8 +13,10 @@ from pydantic import BaseModel, Field
 from communique.corpus import stories
 from communique.corpus.local import ingest
 from communique.ingest.fields import MAX_CHARS, content_id
+from communique.pipeline import load
 from communique.records import Document
 from communique.stories.topics import merge
+from communique.web.security import token_matches
 
 _pipeline: dict[str, Any] = {}
 _loading = threading.Lock()
@@ -40,16 +42,12 @@ def _nlp() -> Any:
     """The pipeline, loaded by the first upload."""
     with _loading:
         if "nlp" not in _pipeline:
-            from communique.pipeline import load
-
             _pipeline["nlp"] = load()
         return _pipeline["nlp"]
 
 
 def router(token: str) -> APIRouter:
     """The ``POST /api/documents`` route, guarded by ``token``."""
-    from communique.web.security import token_matches
-
     routes = APIRouter(prefix="/api")
 
     @routes.post("/documents", status_code=201, summary="Ingest a document (token required)")

@@ -665,11 +665,16 @@ def serve(
             f"warning: listening on {host}, not only on this machine: anyone who can reach "
             "it can read the store"
         )
+    _say(f"indexing {db} …")
     try:
         web = create_app(db, token=token)
     except StoreError as error:
         raise _fail(str(error)) from None
-    _say(f"serving {db} on http://{host}:{port}/ (read-{'write' if token else 'only'})")
+    indexed = web.state.reader.index_seconds
+    _say(
+        f"serving {db} on http://{host}:{port}/ (read-{'write' if token else 'only'}; "
+        f"indexed in {indexed:.1f} s)"
+    )
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 

@@ -44,6 +44,16 @@ def test_search_documents_by_text(client: TestClient) -> None:
     assert page["next_offset"] is None
 
 
+def test_search_takes_every_word_and_their_beginnings(client: TestClient) -> None:
+    def found(q: str) -> set[str]:
+        return {d["doc_id"] for d in client.get("/api/documents", params={"q": q}).json()["items"]}
+
+    assert "corvid-radio" in found("propagand")  # the beginning of a word
+    assert found("Lavrov propaganda") <= found("propaganda") & found("lavrov")
+    assert "corvid-radio" in found("Lavrov, propaganda!")
+    assert found("propaganda flood") == set()
+
+
 def test_wildcards_are_taken_literally(client: TestClient) -> None:
     assert client.get("/api/documents", params={"q": "%"}).json()["items"] == []
     assert client.get("/api/documents", params={"q": "_"}).json()["items"] == []
@@ -150,3 +160,19 @@ def test_lists_download_as_csv_and_json(client: TestClient) -> None:
         csv.DictReader(io.StringIO(client.get("/api/events", params={"format": "csv"}).text))
     )
     assert {"type", "actors", "evidence"} <= set(events[0])
+
+
+def test_stories_are_those_of_the_command_line(client: TestClient, store_path) -> None:
+    """Each story as `communique stories --format json` tells it (compare.report)."""
+    from communique.compare import report
+    from communique.store import Store
+
+    with Store(store_path, read_only=True) as store:
+        told = store.stories()
+        records = {
+            r["doc_id"]: r for r in store.records_of(sorted({d for s in told for d in s.documents}))
+        }
+        expected = [report(story, records) for story in told]
+    client.get("/api/stories")  # the index is built
+    for story in expected:
+        assert client.get(f"/api/stories/{story['id']}").json() == story

@@ -1,16 +1,19 @@
-"""What the web app reads from the store: plain SQL over its tables, one page at a time.
+"""What the web app reads from the store: plain SQL over its tables and the app's index
+(``communique.web.index``), one page at a time.
 
 Every list takes ``limit`` and ``offset`` and returns one page (``Page``: its rows and
-whether more follow). Actors are grouped across documents by ``Actor.key``; a statement
-is dated by its document, an event by its own date when it has one, else by its
-document's. The reader holds one read-only connection and answers one query at a time
-(DuckDB parallelises each query itself).
+whether more follow): the page's rows are found in the index first, then their text and
+names read for those rows only. Actors are grouped across documents by ``Actor.key``; a
+statement is dated by its document, an event by its own date when it has one, else by its
+document's. The reader holds one connection and answers one query at a time (DuckDB
+parallelises each query itself); the index is built when the reader is made.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,9 +22,8 @@ from typing import Any
 from communique.compare import report
 from communique.records import Account, Alignment, Divergence, Narration, Story
 from communique.store import LAYOUTS, Store
+from communique.web import index
 
-# An event's day: its own date when the text gives one, else its document's publication.
-EVENT_DAY = "coalesce(TRY_CAST(e.date AS DATE), d.published)"
 SNIPPET = 220  # characters of text around a search match
 
 
@@ -62,6 +64,9 @@ class Reader:
         self.store = store
         self.read_only = read_only
         self._lock = threading.Lock()
+        started = time.perf_counter()
+        index.build(self.store.con)
+        self.index_seconds = time.perf_counter() - started
 
     @contextmanager
     def _connection(self) -> Iterator[Any]:
@@ -70,11 +75,13 @@ class Reader:
 
     @contextmanager
     def writing(self) -> Iterator[Store]:
-        """The store, for a write, with no query running meanwhile."""
-        if self.store.con is None or self.read_only:
+        """The store, for a write, with no query running meanwhile; the index is rebuilt
+        after it."""
+        if self.read_only:
             raise RuntimeError("the store is open read-only")
         with self._lock:
             yield self.store
+            index.build(self.store.con)
 
     def rows(self, sql: str, parameters: list[Any] | None = None) -> list[dict[str, Any]]:
         """The rows of a query as dicts, dates as ISO strings."""
@@ -99,40 +106,42 @@ class Reader:
         limit: int = 50,
         offset: int = 0,
     ) -> Page:
-        """Documents whose text (or title) contains ``q``, newest first, each with a snippet
-        around the first match."""
+        """Documents whose title or text has every word of ``q`` (a word or the beginning of
+        one: "minist" finds "minister" and "ministry"), newest first, each with a snippet
+        around the first word found. A ``q`` with no letter or digit matches as written."""
         where, parameters = ["TRUE"], []
-        if q:
-            where.append("(d.text ILIKE ? ESCAPE '\\' OR d.title ILIKE ? ESCAPE '\\')")
+        found = index.words(q or "")
+        for word in found:
+            where.append("o.n IN (SELECT n FROM words WHERE word >= ? AND word < ?)")
+            parameters += [word, word + "\U0010ffff"]
+        if q and not found:
+            where.append(
+                "o.doc_id IN (SELECT doc_id FROM documents WHERE text ILIKE ? ESCAPE '\\' "
+                "OR title ILIKE ? ESCAPE '\\')"
+            )
             parameters += [_like(q), _like(q)]
         if publisher:
-            where.append("d.publisher = ?")
+            where.append("o.publisher = ?")
             parameters.append(publisher)
-        if date_from:
-            where.append("d.published >= ?")
-            parameters.append(date_from)
-        if date_to:
-            where.append("d.published <= ?")
-            parameters.append(date_to)
-        at = "greatest(coalesce(nullif(instr(lower(d.text), lower(?)), 0), 1) - 80, 1)"
-        # the page's ids first (a top-N over the filter), then the snippets of those only
+        where, parameters = _dated("o.published", where, parameters, date_from, date_to)
         page = self._page(
-            f"SELECT d.doc_id FROM documents d WHERE {' AND '.join(where)} "
-            "ORDER BY d.published DESC NULLS LAST, d.doc_id",
+            f"SELECT o.doc_id FROM doc_order o WHERE {' AND '.join(where)} ORDER BY o.n",
             parameters,
             limit,
             offset,
         )
-        found = {
+        first = found[0] if found else (q or "")
+        at = "greatest(coalesce(nullif(instr(lower(d.text), ?), 0), 1) - 80, 1)"
+        texts = {
             row["doc_id"]: row
             for row in self.rows(
                 "SELECT d.doc_id, d.title, d.publisher, d.published, d.url, d.chars, d.issuer, "
                 f"substr(d.text, {at}, {SNIPPET}) AS snippet, {at} > 1 AS snippet_cut "
                 "FROM documents d WHERE d.doc_id IN (SELECT unnest(?::VARCHAR[]))",
-                [q or "", q or "", [row["doc_id"] for row in page.items]],
+                [first.lower(), first.lower(), [row["doc_id"] for row in page.items]],
             )
         }
-        page.items = [found[row["doc_id"]] for row in page.items]
+        page.items = [texts[row["doc_id"]] for row in page.items]
         self._counts(page.items)
         return page
 
@@ -156,7 +165,7 @@ class Reader:
         return [
             r["publisher"]
             for r in self.rows(
-                "SELECT DISTINCT publisher FROM documents WHERE publisher IS NOT NULL ORDER BY 1 "
+                "SELECT DISTINCT publisher FROM doc_order WHERE publisher IS NOT NULL ORDER BY 1 "
                 "LIMIT 500"
             )
         ]
@@ -184,16 +193,14 @@ class Reader:
     # -- actors ---------------------------------------------------------------------------------
 
     def actors(self, q: str | None = None, limit: int = 50, offset: int = 0) -> Page:
-        """Actors across documents, by key, the most mentioned first; ``q`` in a name."""
-        where, parameters = "a.key IS NOT NULL", []
+        """Actors across documents, by key, the most reported first; ``q`` in a name."""
+        where, parameters = "TRUE", []
         if q:
-            where += " AND (a.name ILIKE ? ESCAPE '\\' OR a.key ILIKE ? ESCAPE '\\')"
-            parameters += [_like(q), _like(q)]
+            where = "(name ILIKE ? ESCAPE '\\' OR key ILIKE ? ESCAPE '\\')"
+            parameters = [_like(q), _like(q)]
         return self._page(
-            "SELECT a.key, mode(a.name) AS name, mode(a.kind) AS kind, "
-            "mode(a.country) AS country, mode(a.sector) AS sector, "
-            "count(DISTINCT a.doc_id) AS documents FROM actors a "
-            f"WHERE {where} GROUP BY a.key ORDER BY documents DESC, a.key",
+            "SELECT key, name, kind, country, sector, documents FROM actor_keys "
+            f"WHERE {where} ORDER BY documents DESC, key",
             parameters,
             limit,
             offset,
@@ -204,28 +211,23 @@ class Reader:
         and its counterparts (whom it addressed or acted on, and who addressed or acted on
         it); None if no document has it."""
         found = self.rows(
-            "SELECT mode(name) AS name, mode(kind) AS kind, mode(country) AS country, "
-            "mode(sector) AS sector, list(DISTINCT name ORDER BY name)[:20] AS names, "
-            "count(DISTINCT doc_id) AS documents FROM actors WHERE key = ?",
+            "SELECT name, kind, country, sector, documents FROM actor_keys WHERE key = ?", [key]
+        )
+        if not found:
+            return None
+        names = self.rows(
+            "SELECT name, count(*) AS n FROM actors WHERE key = ? GROUP BY name "
+            "ORDER BY n DESC, name LIMIT 20",
             [key],
         )
-        if not found or not found[0]["documents"]:
-            return None
-        ids = "SELECT actor_id FROM actors WHERE key = ?"
         months = self.rows(
-            "WITH s AS (SELECT strftime(d.published, '%Y-%m') AS month, 'statements' AS what "
-            f"FROM statements s JOIN documents d USING (doc_id) WHERE s.speaker IN ({ids})), "
-            "ev AS (SELECT unnest(actors) AS actor_id, event_id, e.doc_id, e.date "
-            "FROM events e), "
-            f"e AS (SELECT strftime({EVENT_DAY}, '%Y-%m') AS month, 'events' AS what "
-            f"FROM ev e JOIN documents d USING (doc_id) WHERE e.actor_id IN ({ids})) "
-            "SELECT month, what, count(*) AS n FROM (SELECT * FROM s UNION ALL SELECT * FROM e) "
-            "GROUP BY ALL ORDER BY month NULLS LAST, what",
-            [key, key],
+            "SELECT month, what, n FROM activity WHERE key = ? ORDER BY month NULLS LAST, what",
+            [key],
         )
         return {
             "key": key,
             **found[0],
+            "names": [row["name"] for row in names],
             "months": months,
             "counterparts": self.named(self.counterparts(key)),
         }
@@ -236,8 +238,7 @@ class Reader:
         names = {
             r["key"]: r["name"]
             for r in self.rows(
-                "SELECT key, mode(name) AS name FROM actors "
-                "WHERE key IN (SELECT unnest(?::VARCHAR[])) GROUP BY key",
+                "SELECT key, name FROM actor_keys WHERE key IN (SELECT unnest(?::VARCHAR[]))",
                 [keys],
             )
         }
@@ -246,12 +247,11 @@ class Reader:
     def counterparts(self, key: str, limit: int = 30) -> list[dict[str, Any]]:
         """Whom an actor addressed or acted on, and who addressed or acted on it, by count."""
         return self.rows(
-            f"WITH edges AS ({_EDGES}) "
-            "SELECT CASE WHEN source = $3 THEN target ELSE source END AS key, "
-            "CASE WHEN source = $3 THEN 'to' ELSE 'from' END AS direction, sum(n) AS n "
-            "FROM edges WHERE (source = $3 OR target = $3) AND source <> target "
-            "GROUP BY ALL ORDER BY n DESC, key LIMIT $4",
-            [None, None, key, limit],
+            "SELECT CASE WHEN source = $1 THEN target ELSE source END AS key, "
+            "CASE WHEN source = $1 THEN 'to' ELSE 'from' END AS direction, "
+            "sum(statements + events)::INTEGER AS n FROM edges "
+            "WHERE source = $1 OR target = $1 GROUP BY ALL ORDER BY n DESC, key LIMIT $2",
+            [key, limit],
         )
 
     # -- statements and events ------------------------------------------------------------------
@@ -266,43 +266,43 @@ class Reader:
         limit: int = 50,
         offset: int = 0,
     ) -> Page:
-        """Statements, newest first; ``speaker`` and ``addressee`` are actor keys."""
+        """Statements, newest first; ``speaker`` and ``addressee`` are actor keys, ``q``
+        words in their content."""
         where, parameters = ["TRUE"], []
         for column, key in (("speaker", speaker), ("addressee", addressee)):
             if key:
-                where.append(f"s.{column} IN (SELECT actor_id FROM actors WHERE key = ?)")
+                where.append(f"k.{column} = ?")
                 parameters.append(key)
         if q:
-            where.append("s.content_text ILIKE ? ESCAPE '\\'")
+            where.append(
+                "k.statement_id IN (SELECT statement_id FROM statements "
+                "WHERE content_text ILIKE ? ESCAPE '\\')"
+            )
             parameters.append(_like(q))
-        where, parameters = _dated("d.published", where, parameters, date_from, date_to)
-        page = self._page(  # the page's statements first, then their actors' names
-            "SELECT s.statement_id FROM statements s JOIN documents d USING (doc_id) "
-            f"WHERE {' AND '.join(where)} "
-            "ORDER BY d.published DESC NULLS LAST, s.doc_id, s.content_start",
+        where, parameters = _dated("k.day", where, parameters, date_from, date_to)
+        page = self._page(  # the page's statements first, then their text
+            "SELECT k.statement_id, k.row, k.doc_id, k.day AS published, "
+            "k.speaker AS speaker_key, k.speaker_name AS speaker, k.addressee AS addressee_key, "
+            "k.addressee_name AS addressee "
+            f"FROM statement_keys k WHERE {' AND '.join(where)} "
+            "ORDER BY k.day DESC NULLS LAST, k.doc_id, k.content_start",
             parameters,
             limit,
             offset,
         )
-        ids = [row["statement_id"] for row in page.items]
+        rows = [row["row"] for row in page.items]
         found = {
             row["statement_id"]: row
             for row in self.rows(
-                "WITH s AS (SELECT * FROM statements "
-                "WHERE statement_id IN (SELECT unnest(?::VARCHAR[]))), "
-                "a AS (SELECT actor_id, key, name FROM actors "
-                "WHERE doc_id IN (SELECT doc_id FROM s)) "
-                "SELECT s.statement_id, s.doc_id, d.published, s.kind, s.cue_text AS cue, "
-                "s.source_text AS source, sp.key AS speaker_key, sp.name AS speaker, "
-                "ad.key AS addressee_key, ad.name AS addressee, s.via_text AS via, "
-                "s.content_text AS content, s.content_start, s.content_end, s.topics, "
-                "s.confidence FROM s JOIN documents d USING (doc_id) "
-                "LEFT JOIN a sp ON sp.actor_id = s.speaker "
-                "LEFT JOIN a ad ON ad.actor_id = s.addressee",
-                [ids],
+                "SELECT statement_id, kind, cue_text AS cue, source_text AS source, "
+                "via_text AS via, content_text AS content, content_start, content_end, topics, "
+                "confidence FROM statements WHERE rowid = ANY(?::BIGINT[])",
+                [rows],
             )
         }
-        page.items = [found[i] for i in ids]
+        page.items = [{**row, **found[row.pop("statement_id")]} for row in page.items]
+        for row in page.items:
+            del row["row"]
         return page
 
     def events(
@@ -317,29 +317,36 @@ class Reader:
     ) -> Page:
         """PLOVER events, newest first; ``actor`` and ``recipient`` are actor keys."""
         where, parameters = _event_filters(type, actor, recipient, date_from, date_to)
-        # the page's events first (a top-N over the filter), then their actors' names
-        page = self._page(
-            f"SELECT e.event_id, e.doc_id, {EVENT_DAY} AS day, e.date, e.type, e.mode, "
-            "e.context, e.actors AS actor_ids, e.recipients AS recipient_ids, e.negated, "
-            "e.future, e.hypothetical, e.trigger_text AS trigger, e.evidence_text AS evidence, "
-            "e.evidence_start, e.evidence_end, e.statement_id "
-            f"FROM events e JOIN documents d USING (doc_id) WHERE {' AND '.join(where)} "
-            "ORDER BY day DESC NULLS LAST, e.doc_id, e.trigger_start",
+        page = self._page(  # the page's events first, then their text and names
+            f"SELECT k.event_id, k.row, k.day FROM event_days k WHERE {' AND '.join(where)} "
+            "ORDER BY k.day DESC NULLS LAST, k.doc_id, k.trigger_start",
             parameters,
             limit,
             offset,
         )
-        ids = sorted({i for e in page.items for i in e["actor_ids"] + e["recipient_ids"]})
+        days = {row["event_id"]: row["day"] for row in page.items}
+        found = {
+            row["event_id"]: row
+            for row in self.rows(
+                "SELECT e.event_id, e.doc_id, e.date, e.type, e.mode, e.context, "
+                "e.actors AS actor_ids, e.recipients AS recipient_ids, e.negated, e.future, "
+                "e.hypothetical, e.trigger_text AS trigger, e.evidence_text AS evidence, "
+                "e.evidence_start, e.evidence_end, e.statement_id FROM events e "
+                "WHERE e.rowid = ANY(?::BIGINT[])",
+                [[row["row"] for row in page.items]],
+            )
+        }
         names = {
             row["actor_id"]: row["name"]
             for row in self.rows(
-                "SELECT actor_id, name FROM actors "
-                "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) "
-                "AND actor_id IN (SELECT unnest(?::VARCHAR[]))",
-                [sorted({e["doc_id"] for e in page.items}), ids],
+                "SELECT DISTINCT actor_id, name FROM event_parts "
+                "WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+                [list(days)],
             )
         }
-        page.items = [_named_event(event, names) for event in page.items]
+        page.items = [
+            _named_event({"day": day, **found[event_id]}, names) for event_id, day in days.items()
+        ]
         return page
 
     def event_months(
@@ -353,14 +360,14 @@ class Reader:
         """The number of events per month and type (undated events left out)."""
         where, parameters = _event_filters(type, actor, recipient, date_from, date_to)
         return self.rows(
-            f"SELECT strftime({EVENT_DAY}, '%Y-%m') AS month, e.type, count(*) AS n "
-            f"FROM events e JOIN documents d USING (doc_id) WHERE {' AND '.join(where)} "
-            f"AND {EVENT_DAY} IS NOT NULL GROUP BY ALL ORDER BY month, e.type",
+            "SELECT strftime(k.day, '%Y-%m') AS month, k.type, count(*) AS n "
+            f"FROM event_days k WHERE {' AND '.join(where)} AND k.day IS NOT NULL "
+            "GROUP BY ALL ORDER BY month, k.type",
             parameters,
         )
 
     def event_types(self) -> list[str]:
-        return [r["type"] for r in self.rows("SELECT DISTINCT type FROM events ORDER BY 1")]
+        return [r["type"] for r in self.rows("SELECT DISTINCT type FROM event_days ORDER BY 1")]
 
     # -- stories --------------------------------------------------------------------------------
 
@@ -406,9 +413,45 @@ class Reader:
                 parts[key].append(record(**part))
         row = {k: v for k, v in found[0].items()}
         story = Story(**LAYOUTS["stories"].record(_dates(row), **parts))
-        with self._connection():
-            records = {r["doc_id"]: r for r in self.store.records_of(story.documents)}
-        return report(story, records)
+        return report(story, self._story_records(story))
+
+    def _story_records(self, story: Story) -> dict[str, dict[str, Any]]:
+        """The records ``compare.report`` reads for a story: the statements and omissions it
+        names, and the names of their actors, by doc_id (read by row, not by document)."""
+        ids = {ref for a in story.accounts for ref in a.statements + a.omissions}
+        ids |= {ref for d in story.divergence for ref in d.evidence}
+        ids |= {ref for a in story.alignments for ref in (a.left, a.right)}
+        records: dict[str, dict[str, Any]] = {
+            doc_id: {"doc_id": doc_id, "statements": [], "actors": [], "omissions": []}
+            for doc_id in {ref.rsplit(":", 1)[0] for ref in ids}
+        }
+        keys = self.rows(
+            "SELECT statement_id, row, doc_id, speaker_id, speaker_name, via_actor_id, "
+            "via_actor_name FROM statement_keys WHERE statement_id IN "
+            "(SELECT unnest(?::VARCHAR[]))",
+            [sorted(ids)],
+        )
+        layout = LAYOUTS["statements"]
+        for found in self.rows(
+            "SELECT * FROM statements WHERE rowid = ANY(?::BIGINT[])", [[k["row"] for k in keys]]
+        ):
+            records[found["doc_id"]]["statements"].append(layout.record(found))
+        for key in keys:
+            for role in ("speaker", "via_actor"):
+                if key[f"{role}_id"]:
+                    records[key["doc_id"]]["actors"].append(
+                        {"id": key[f"{role}_id"], "name": key[f"{role}_name"]}
+                    )
+        for found in self.rows(
+            "SELECT o.*, p.party_name FROM omissions o LEFT JOIN omission_parties p "
+            "USING (omission_id) WHERE omission_id IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted(ids)],
+        ):
+            record = records[found["doc_id"]]
+            record["omissions"].append(LAYOUTS["omissions"].record(found))
+            if found["party"]:
+                record["actors"].append({"id": found["party"], "name": found["party_name"]})
+        return records
 
     # -- the network ----------------------------------------------------------------------------
 
@@ -420,37 +463,21 @@ class Reader:
     ) -> dict[str, Any]:
         """Who addressed or acted on whom: the ``limit`` heaviest edges between actor keys
         (statements to an addressee, events to a recipient), and their nodes."""
+        where, parameters = _dated("day", ["TRUE"], [], date_from, date_to)
         edges = self.rows(
-            f"WITH edges AS ({_EDGES}) SELECT source, target, sum(n) AS n, "
-            "sum(statements) AS statements, sum(events) AS events FROM edges "
-            "WHERE source <> target GROUP BY ALL ORDER BY n DESC, source, target LIMIT $3",
-            [date_from, date_to, limit],
+            "SELECT source, target, sum(statements + events)::INTEGER AS n, "
+            "sum(statements)::INTEGER AS statements, sum(events)::INTEGER AS events "
+            f"FROM edges WHERE {' AND '.join(where)} GROUP BY ALL "
+            "ORDER BY n DESC, source, target LIMIT ?",
+            [*parameters, limit],
         )
         keys = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
         nodes = self.rows(
-            "SELECT key, mode(name) AS name, mode(kind) AS kind, mode(country) AS country "
-            "FROM actors WHERE key IN (SELECT unnest(?::VARCHAR[])) GROUP BY key ORDER BY key",
+            "SELECT key, name, kind, country FROM actor_keys "
+            "WHERE key IN (SELECT unnest(?::VARCHAR[])) ORDER BY key",
             [keys],
         )
         return {"nodes": nodes, "edges": edges}
-
-
-# Edges between actor keys: a statement's speaker to its addressee, an event's actors to its
-# recipients, dated by the document (a statement) or the event; parameters: from, to.
-_EDGES = (
-    "SELECT sp.key AS source, ad.key AS target, count(*) AS n, count(*) AS statements, "
-    "0 AS events FROM statements s JOIN documents d USING (doc_id) "
-    "JOIN actors sp ON sp.actor_id = s.speaker JOIN actors ad ON ad.actor_id = s.addressee "
-    "WHERE ($1::DATE IS NULL OR d.published >= $1) AND ($2::DATE IS NULL OR d.published <= $2) "
-    "GROUP BY ALL UNION ALL "
-    "SELECT ac.key, rc.key, count(*), 0, count(*) FROM "
-    "(SELECT e.doc_id, unnest(e.actors) AS actor, e.recipients, "
-    f"{EVENT_DAY} AS day FROM events e JOIN documents d USING (doc_id)) e, "
-    "unnest(e.recipients) AS r(recipient) "
-    "JOIN actors ac ON ac.actor_id = e.actor JOIN actors rc ON rc.actor_id = r.recipient "
-    "WHERE ($1::DATE IS NULL OR e.day >= $1) AND ($2::DATE IS NULL OR e.day <= $2) "
-    "GROUP BY ALL"
-)
 
 
 def _named_event(event: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
@@ -487,19 +514,19 @@ def _event_filters(
     date_from: dt.date | None,
     date_to: dt.date | None,
 ) -> tuple[list[str], list[Any]]:
+    """Conditions on ``event_days k`` and their parameters."""
     where: list[str] = ["TRUE"]
     parameters: list[Any] = []
     if type:
-        where.append("e.type = ?")
+        where.append("k.type = ?")
         parameters.append(type.upper())
-    for column, key in (("actors", actor), ("recipients", recipient)):
+    for role, key in (("actor", actor), ("recipient", recipient)):
         if key:
             where.append(
-                f"e.event_id IN (SELECT event_id FROM (SELECT event_id, unnest({column}) AS id "
-                "FROM events) JOIN actors a ON a.actor_id = id WHERE a.key = ?)"
+                "k.event_id IN (SELECT event_id FROM event_parts WHERE key = ? AND role = ?)"
             )
-            parameters.append(key)
-    return _dated(EVENT_DAY, where, parameters, date_from, date_to)
+            parameters += [key, role]
+    return _dated("k.day", where, parameters, date_from, date_to)
 
 
 def _dates(row: dict[str, Any]) -> dict[str, Any]:

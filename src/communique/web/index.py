@@ -1,7 +1,8 @@
 """The app's index: temporary tables built on its read-only connection when it starts,
 so that no page scans the store's big tables.
 
-- ``doc_order``: each document's rank, newest first (``n``), publisher and day;
+- ``doc_order``: each document's rank, newest first (``n``), row, publisher, day, and
+  numbers of statements and events;
 - ``words``: each distinct word (lower case, letters and digits) of each document's title
   and text, sorted: a word or a word's beginning is a range of this table, not a scan of
   the texts;
@@ -30,7 +31,13 @@ WORD = r"[^\pL\pN]+"  # what separates words (RE2): anything but letters and dig
 TABLES: dict[str, str] = {
     "doc_order": (
         "SELECT row_number() OVER (ORDER BY published DESC NULLS LAST, doc_id)::INTEGER AS n, "
-        "doc_id, published, publisher FROM documents ORDER BY n"
+        "d.doc_id, d.rowid AS row, d.published, d.publisher, "
+        "coalesce(s.n, 0)::INTEGER AS statements, coalesce(e.n, 0)::INTEGER AS events "
+        "FROM documents d "
+        "LEFT JOIN (SELECT doc_id, count(*) AS n FROM statements GROUP BY doc_id) s "
+        "USING (doc_id) "
+        "LEFT JOIN (SELECT doc_id, count(*) AS n FROM events GROUP BY doc_id) e USING (doc_id) "
+        "ORDER BY n"
     ),
     "words": (
         "SELECT DISTINCT word, n FROM (SELECT o.n, unnest(regexp_split_to_array("

@@ -125,7 +125,8 @@ class Reader:
             parameters.append(publisher)
         where, parameters = _dated("o.published", where, parameters, date_from, date_to)
         page = self._page(
-            f"SELECT o.doc_id FROM doc_order o WHERE {' AND '.join(where)} ORDER BY o.n",
+            "SELECT o.doc_id, o.row, o.statements, o.events FROM doc_order o "
+            f"WHERE {' AND '.join(where)} ORDER BY o.n",
             parameters,
             limit,
             offset,
@@ -137,29 +138,15 @@ class Reader:
             for row in self.rows(
                 "SELECT d.doc_id, d.title, d.publisher, d.published, d.url, d.chars, d.issuer, "
                 f"substr(d.text, {at}, {SNIPPET}) AS snippet, {at} > 1 AS snippet_cut "
-                "FROM documents d WHERE d.doc_id IN (SELECT unnest(?::VARCHAR[]))",
-                [first.lower(), first.lower(), [row["doc_id"] for row in page.items]],
+                "FROM documents d WHERE d.rowid = ANY(?::BIGINT[])",
+                [first.lower(), first.lower(), [row["row"] for row in page.items]],
             )
         }
-        page.items = [texts[row["doc_id"]] for row in page.items]
-        self._counts(page.items)
+        page.items = [
+            {**texts[row["doc_id"]], "statements": row["statements"], "events": row["events"]}
+            for row in page.items
+        ]
         return page
-
-    def _counts(self, documents: list[dict[str, Any]]) -> None:
-        """Add each document's statement and event counts."""
-        ids = [d["doc_id"] for d in documents]
-        if not ids:
-            return
-        counts: dict[str, dict[str, int]] = {i: {"statements": 0, "events": 0} for i in ids}
-        for table in ("statements", "events"):
-            for row in self.rows(
-                f"SELECT doc_id, count(*) AS n FROM {table} "
-                "WHERE doc_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY doc_id",
-                [ids],
-            ):
-                counts[row["doc_id"]][table] = row["n"]
-        for document in documents:
-            document.update(counts[document["doc_id"]])
 
     def publishers(self) -> list[str]:
         return [

@@ -91,8 +91,9 @@ def _targets(db: Path) -> list[str]:
         "LIMIT 1 OFFSET (SELECT count(*) // 2 FROM documents)"
     )
     doc = con.execute(middle).fetchone()
-    story = con.execute(
-        "SELECT story_id FROM stories ORDER BY len(documents) DESC, story_id LIMIT 1"
+    story = con.execute(  # the story whose accounts carry the most statements
+        "SELECT story_id FROM story_accounts GROUP BY story_id "
+        "ORDER BY sum(len(statements)) DESC, story_id LIMIT 1"
     ).fetchone()
     actor = con.execute(  # the actor in the most documents
         "SELECT key FROM actors WHERE key IS NOT NULL GROUP BY key ORDER BY count(*) DESC LIMIT 1"
@@ -165,9 +166,14 @@ def main() -> None:
                 ms, status, size = _get(base + target)
                 times.append(ms)
             rows.append((target, statistics.median(times), max(times), status, size))
+        status = Path(f"/proc/{server.pid}/status")
+        peak = next(
+            (line.split()[1] for line in status.read_text().splitlines() if "VmHWM" in line), "?"
+        )
     finally:
         server.terminate()
         server.wait()
+    print(f"server peak memory: {int(peak) // 1024 if peak.isdigit() else peak} MB")
     print(f"Machine: {platform.machine()}, Python {platform.python_version()}, {args.db}")
     print()
     print("| page or call | median | slowest | status | bytes |")

@@ -4,7 +4,9 @@ Sets ``doc._.actor_directory`` (an ``ActorDirectory``: where attribution and
 events look actors up and add the ones they find) and makes ``doc._.actors``
 the document's ``Actor`` records, in the order they were found, so far
 (later stages may add some). Set ``doc._.doc_id`` before the pipeline runs to
-give the records stable ids; it defaults to ``"doc"``.
+give the records stable ids; it defaults to ``"doc"``; and ``doc._.published``
+(YYYY-MM-DD) to code persons as they were on that date (a former minister is
+not GOV).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ def _actors(doc: Doc) -> list[Actor]:
     return directory.ordered() if directory is not None else []
 
 
-for _name in ("doc_id", "actor_directory", "failure"):
+for _name in ("doc_id", "published", "actor_directory", "failure"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 if not Doc.has_extension("actors"):

@@ -40,6 +40,12 @@ class Person:
     country: str
     sector: str | None
     role: str
+    start: int | None = None  # first and last year of the office (None: unknown, still in it)
+    end: int | None = None
+
+    def serves(self, year: int) -> bool:
+        """Whether ``year`` is within the office's years."""
+        return (self.start is None or self.start <= year) and (self.end is None or year <= self.end)
 
 
 @dataclass(slots=True)
@@ -129,7 +135,12 @@ def load_gazetteer() -> Gazetteer:
     if data_file(__package__, "persons.tsv").is_file():
         for row in read_tsv(__package__, "persons.tsv"):
             person = Person(
-                row["name"], row["iso3"], row.get("sector") or None, row.get("role", "")
+                row["name"],
+                row["iso3"],
+                row.get("sector") or None,
+                row.get("role", ""),
+                _year(row.get("from", "")),
+                _year(row.get("to", "")),
             )
             for name in [row["name"], *_aliases(row.get("aliases", ""))]:
                 gaz.persons.setdefault(_normalise(name), person)
@@ -138,6 +149,10 @@ def load_gazetteer() -> Gazetteer:
         [*(row["name"] for row in read_tsv(__package__, "places.tsv")), *_named_after(gaz)]
     )
     return gaz
+
+
+def _year(value: str) -> int | None:
+    return int(value) if value.isdigit() else None
 
 
 def _words(filename: str) -> frozenset[str]:

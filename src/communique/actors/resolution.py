@@ -10,6 +10,9 @@ Rules, not a coreference model (none installs offline):
 - descriptions ("China's top diplomat", "the minister"): the nearest person
   before, else the first after, whose country and role agree; indefinite ones
   ("a senior official") are new, unnamed actors.
+
+Codes the text leaves empty come from the dictionaries (``codes``): the persons
+gazetteer and the Phoenix dictionaries at the document's date, agent words.
 """
 
 from __future__ import annotations
@@ -20,6 +23,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from communique.actors.codes import (
+    Written,
+    agent_sector,
+    day_of,
+    known_organization,
+    known_person,
+    written_names,
+)
 from communique.actors.gazetteer import load_gazetteer
 from communique.actors.mentions import Mention, find_mentions
 from communique.actors.ministries import give_ministries_countries
@@ -477,8 +488,10 @@ def _first_after(entries: list[_Entry], start: int) -> _Entry | None:
 
 
 def resolve_actors(doc: Doc, doc_id: str, mentions: Iterable[Mention] | None = None) -> ActorIndex:
-    """Build the ``ActorIndex`` of a parsed document."""
+    """Build the ``ActorIndex`` of a parsed document, coding persons as they were on the day
+    it was published (``doc._.published``, if set)."""
     index = ActorIndex(doc, doc_id)
+    day = day_of(doc._.published) if Doc.has_extension("published") else None
     mentions = list(find_mentions(doc) if mentions is None else mentions)
     # Full names first, so that a surname used before the full name still joins it.
     _place_full_names(index, mentions)
@@ -487,9 +500,12 @@ def resolve_actors(doc: Doc, doc_id: str, mentions: Iterable[Mention] | None = N
         people.add(placed.start, index.actors[placed.actor_id])
     full_names = {p.start: index.actors[p.actor_id] for p in index.placed}
     deferred = _place_names(index, mentions, people)
+    titles = {m.titles: m for m in mentions if m.source == "title" and m.titles is not None}
+    placed = [(p.mention, p.actor_id) for p in index.placed]
+    written = written_names(doc, placed, index.actors, titles)
     for actor in index.ordered():
         if actor.kind == "person":
-            _known_person(actor)
+            known_person(actor, day, written.get(actor.id) or Written())
     _place_titles(index, mentions, full_names)
     # Appositions first: they teach the roles other descriptions are matched on.
     deferred.sort(key=lambda m: not _appositive(doc, m))
@@ -501,6 +517,9 @@ def resolve_actors(doc: Doc, doc_id: str, mentions: Iterable[Mention] | None = N
     for actor in index.actors.values():
         actor.mentions.sort(key=lambda m: (m.start, m.end))
     give_ministries_countries(index.ordered())
+    for actor in index.ordered():
+        known_organization(actor, day)
+        agent_sector(actor)
     return index
 
 
@@ -574,19 +593,6 @@ def _place_titles(index: ActorIndex, mentions: list[Mention], full_names: dict[i
     for mention in mentions:
         if mention.source == "title" and mention.titles in named:
             index.place(mention, named[mention.titles], learn=False)
-
-
-def _known_person(actor: Actor) -> None:
-    """Country and sector of a well-known person the text does not place ("Museveni")."""
-    gaz = load_gazetteer()
-    for name in [actor.name, *actor.aliases]:
-        person = gaz.person(name)
-        if person is not None:
-            actor.country = actor.country or person.country
-            actor.sector = actor.sector or person.sector
-            if person.role and person.role not in actor.roles:
-                actor.roles.append(person.role)
-            return
 
 
 def _country_in(tokens: Iterable[Token]) -> str | None:

@@ -68,6 +68,8 @@ def test_the_write_endpoint_needs_the_token(writable: TestClient) -> None:
     assert stored.json()["stored"] is True
     record = writable.get("/api/documents/upload-1").json()
     assert record["statements"][0]["cue"]["text"] == "said"
+    found = writable.get("/api/documents", params={"q": "talks Berg"}).json()["items"]
+    assert [d["doc_id"] for d in found] == ["upload-1"]  # the index is rebuilt
     again = writable.post("/api/documents", json=text, headers=right).json()
     assert again["skipped"] is True
     other = {"id": "upload-1", "text": "Another text."}

@@ -24,6 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("communique.corpus",),
     ("communique.eval",),
     ("communique.train",),
+    ("communique.web",),
     ("communique.cli", "communique"),
     ("communique.__main__",),
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import ipaddress
 import json
 import re
 import sys
@@ -47,6 +48,7 @@ from communique.store import (
 )
 from communique.store import migrate as store_migrate
 from communique.train import frames as frame_training
+from communique.web import create_app
 
 app = typer.Typer(
     help="Who said what, to whom, through which channel, and what they did, from news text.",
@@ -626,6 +628,54 @@ def migrate(db: DbOption = Path(DEFAULT_DB)) -> None:
         _say(f"migrated {db} to store version {STORE_VERSION}: added {', '.join(added)}")
     else:
         _say(f"{db} is already store version {STORE_VERSION}")
+
+
+def _loopback(host: str) -> bool:
+    """Whether ``host`` is this machine only (127.0.0.0/8, ::1, localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@app.command()
+def serve(
+    db: DbOption = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="COMMUNIQUE_TOKEN",
+            help="Enable the write endpoint (POST /api/documents), which then requires "
+            "'Authorization: Bearer TOKEN'; the store is opened for writing. Best given "
+            "through the environment variable.",
+        ),
+    ] = None,
+) -> None:
+    """The web app and HTTP API over a store: search, documents with their statements
+    highlighted, actors, events, stories and the actor network; the API's OpenAPI schema
+    at /openapi.json. Read-only unless a token is given."""
+    import uvicorn  # only for serve: the other commands do without it
+
+    if not _loopback(host):
+        _say(
+            f"warning: listening on {host}, not only on this machine: anyone who can reach "
+            "it can read the store"
+        )
+    _say(f"indexing {db} …")
+    try:
+        web = create_app(db, token=token)
+    except StoreError as error:
+        raise _fail(str(error)) from None
+    indexed = web.state.reader.index_seconds
+    _say(
+        f"serving {db} on http://{host}:{port}/ (read-{'write' if token else 'only'}; "
+        f"indexed in {indexed:.1f} s)"
+    )
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 eval_app = typer.Typer(

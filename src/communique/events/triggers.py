@@ -74,6 +74,7 @@ class Coded:
     future: bool = False
     hypothetical: bool = False
     embedded: Trigger | None = None
+    learned: bool = False  # typed by the event model, not a hand-written pattern
 
     @property
     def sentence(self) -> Span:
@@ -222,13 +223,15 @@ def match(token: Token) -> Trigger | None:
     if predicted.type == event_model.NONE or predicted.probability < model.add_threshold:
         return None
     assert pattern is not None
+    if pattern.pos == "NOUN" and token.dep_ not in {"dobj", "nsubj", "nsubjpass", "attr"}:
+        return None  # "protested over the incursion": a noun the model adds must be the act
     particle = tuple(pattern.particle.split()) if pattern.particle else ()
     found = Pattern(
         words=(token.lemma_.lower(), *particle),
         pos=pattern.pos,
         object_class=None,
         type=predicted.type,
-        mode=predicted.mode,
+        mode=pattern.mode if pattern.type == predicted.type else predicted.mode,
     )
     return Trigger(token, found, _object(token, particle[0] if particle else None), learned=True)
 
@@ -585,7 +588,14 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
         for t in token.subtree
     ):
         mode = "phone"  # "spoke by phone", "talked over a video link"
-    coded = Coded(trigger=token, anchor=anchor, type=kind, mode=mode, embedded=embedded)
+    coded = Coded(
+        trigger=token,
+        anchor=anchor,
+        type=kind,
+        mode=mode,
+        embedded=embedded,
+        learned=trigger.learned,
+    )
     coded.negated = _negated(anchor) and not _occasion(token, anchor)
     coded.future = _commitment(anchor)
     coded.hypothetical = _conditional(anchor)
@@ -628,16 +638,22 @@ def _root(token: Token) -> int:
     return token.i
 
 
+def _light(trigger: Trigger) -> bool:
+    """A learned trigger that is a light verb ("lodge", "stage"; not "call off")."""
+    token = trigger.token
+    return (
+        trigger.learned
+        and token.lemma_.lower() in WORDS["light_verbs"]
+        and not any(c.dep_ == "prt" for c in token.children)
+    )
+
+
 def main_events(doc: Doc, skip: Iterable[int] = ()) -> list[Coded]:
     """The events of each sentence that no other event of the sentence governs."""
     found = triggers(doc, skip)
-    # A trigger the model adds defers to a hand-written one it governs: "lodged a protest",
-    # "staged a rally" are the protest's and the rally's events.
-    found = [
-        t
-        for t in found
-        if not (t.learned and any(not o.learned and _dominates(t, o) for o in found))
-    ]
+    # A light verb the model adds defers to a hand-written trigger it governs: "lodged a
+    # protest", "staged a rally" are the protest's and the rally's events.
+    found = [t for t in found if not (_light(t) and any(_dominates(t, o) for o in found))]
     at = {t.token.i for t in found}
     # A trigger governs or embeds only triggers below it: each is compared with those of its
     # own tree, not with all of the document's.

@@ -19,8 +19,10 @@ randomness), classes weighted to balance. Never imported at run time.
 from __future__ import annotations
 
 import csv
+import io
 import random
 import re
+import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +45,8 @@ DIMENSIONS = 128  # the first 128 of WordLlama's 256 (a Matryoshka embedding), r
 SEED = 0
 VALIDATION_SHARE = 0.2
 SENTENCES = Path(__file__).parent / "data" / "event_sentences.tsv"
+MODEL = Path(event_model.__file__).parent / "data" / event_model.FILE
+LEXICON = Path(event_model.__file__).parent / "data" / "cameo.tsv"
 _MODE_FIXES = {"sieze": "seize", "primative": "primitive"}
 
 
@@ -89,26 +93,35 @@ def read_stories(path: Path) -> list[Story]:
                     row["title"].strip(),
                     row["label"].strip(),
                     _MODE_FIXES.get(mode, mode),
-                    sentence_case(headline),
+                    sentence_case(headline, row["title"].strip()),
                     lead,
                 )
             )
     return stories
 
 
-def sentence_case(headline: str) -> str:
+def sentence_case(headline: str, template: str | None = None) -> str:
     """ "Rebels in Chad Lay Down Arms" -> "Rebels in Chad lay down arms": a headline's
-    capitals mislead the tagger; a word stays capitalised only where a name is likely."""
-    words = headline.split()
+    capitals mislead the tagger. The template's own words are lowered (but the first and
+    acronyms); what filled its slots ("{country_1}": Chad) is kept as it is."""
+    parts = re.split(r"(\{[a-z_0-9]+\})", (template or headline).strip())
+    pattern = "".join("(.+?)" if p.startswith("{") else re.escape(p) for p in parts)
+    found = re.fullmatch(pattern, headline.strip()) if template else None
+    if template and found is None:
+        return headline
+    fills = iter(found.groups() if found else ())
     out = []
-    for n, word in enumerate(words):
-        if n == 0 or word.isupper() or not word[:1].isupper():
-            out.append(word)
-        elif n > 0 and words[n - 1][:1].isupper() and out[-1][:1].isupper():
-            out.append(word)  # within a run of capitals: a name ("Benjamin Netanyahu")
-        else:
-            out.append(word.lower())
-    return " ".join(out)
+    for part in parts:
+        if part.startswith("{"):
+            out.append(next(fills))
+            continue
+        out.append(
+            " ".join(
+                w if w.isupper() or (not out and n == 0) else w.lower()
+                for n, w in enumerate(part.split(" "))
+            )
+        )
+    return "".join(out)
 
 
 def split_templates(stories: Sequence[Story]) -> tuple[set[str], set[str]]:
@@ -213,9 +226,11 @@ def cameo_examples(rows: Iterable[Row], weight: float = 0.25) -> list[Example]:
 def written_examples(nlp: Language, rows: Sequence[tuple[str, str, str, str]]) -> list[Example]:
     examples = []
     for (kind, mode, trigger, _), doc in zip(rows, nlp.pipe(r[3] for r in rows), strict=True):
-        token = next((t for t in doc if t.text == trigger), None)
-        if token is None:
+        at = re.search(rf"\b{re.escape(trigger)}\b", doc.text)
+        span = doc.char_span(at.start(), at.end(), alignment_mode="expand") if at else None
+        if span is None:
             raise ValueError(f"trigger {trigger!r} not in {doc.text!r}")
+        token = span[0]
         found = candidate(token, _rule(token), cameo_lexicon.match(token))
         examples.append(Example(found, kind, mode, 2.0, "written"))
     return examples
@@ -400,20 +415,24 @@ ADD_THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 RETYPE_THRESHOLDS = (0.6, 0.7, 0.8, 0.9, 1.01)
 
 
+TOLERANCE = 0.01  # a validation macro-F1 this close to the best is no better than noise
+
+
 def choose_thresholds(
     model: event_model.EventModel, docs: Sequence[Doc], gold: Sequence[str]
 ) -> tuple[float, float, dict]:
-    """The adding and re-typing thresholds with the best validation macro-F1 of the coder
-    (ties: the higher threshold, the fewer changes to the rules)."""
-    best: tuple[float, float, float, dict] | None = None
-    for add in sorted(ADD_THRESHOLDS, reverse=True):
-        for retype in sorted(RETYPE_THRESHOLDS, reverse=True):
+    """The adding and re-typing thresholds: of those whose coder macro-F1 on the validation
+    split is within ``TOLERANCE`` of the best, the ones that change the rules least (the
+    highest re-typing threshold, then the highest adding threshold)."""
+    results = {}
+    for add in ADD_THRESHOLDS:
+        for retype in RETYPE_THRESHOLDS:
             model.add_threshold, model.retype_threshold = add, retype
-            result = scores(gold, coder_predictions(docs, model))
-            if best is None or result["macro_f1"] > best[0] + 1e-9:
-                best = (result["macro_f1"], add, retype, result)
-    assert best is not None
-    return best[1], best[2], best[3]
+            results[add, retype] = scores(gold, coder_predictions(docs, model))
+    best = max(r["macro_f1"] for r in results.values())
+    near = [k for k, r in results.items() if r["macro_f1"] >= best - TOLERANCE]
+    add, retype = max(near, key=lambda k: (k[1], k[0]))
+    return add, retype, results[add, retype]
 
 
 def train(
@@ -473,6 +492,31 @@ def train(
 
 
 def write_model(arrays: dict, out: Path) -> None:
-    """The model file, byte for byte the same for the same arrays."""
-    with out.open("wb") as handle:
-        numpy.savez_compressed(handle, **arrays)
+    """The model file (a NumPy ``.npz``), byte for byte the same for the same arrays: the
+    zip entries are sorted and carry a fixed date."""
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(arrays):
+            buffer = io.BytesIO()
+            numpy.lib.format.write_array(buffer, numpy.asarray(arrays[name]), allow_pickle=False)
+            entry = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(entry, buffer.getvalue())
+
+
+def format_report(report: Report) -> str:
+    """The validation table: per-type F1 of the rules alone, the model alone, and the coder
+    with the model, on the validation templates' lead sentences."""
+    runs = ("rules", "model", "coder")
+    lines = [f"{'type':<10} {'gold':>5} " + " ".join(f"{r:>6}" for r in runs)]
+    for kind in event_model.TYPES:
+        gold = report.validation["rules"]["types"][kind]["gold"]
+        cells = " ".join(f"{report.validation[r]['types'][kind]['f1']:6.3f}" for r in runs)
+        lines.append(f"{kind:<10} {gold:>5} {cells}")
+    for name, key in (("macro-F1", "macro_f1"), ("micro-F1", "f1")):
+        cells = " ".join(f"{report.validation[r][key]:6.3f}" for r in runs)
+        lines.append(f"{name:<10} {'':>5} {cells}")
+    lines.append(
+        f"thresholds: add {report.thresholds['add']}, re-type {report.thresholds['retype']};"
+        f" {sum(report.examples.values())} examples, {report.words} words"
+    )
+    return "\n".join(lines)

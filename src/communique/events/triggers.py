@@ -198,17 +198,28 @@ def candidate(
     )
 
 
+def _main_clause(token: Token) -> bool:
+    """Whether a token is the act its sentence reports: its clause is the sentence's main one
+    (or joined to it), and not one that reports speech or thought ("reminded him that ...",
+    "said that ..."): what is said is the statement's, coded as a verbal event."""
+    anchor = _anchor(token)
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    return anchor.dep_ == "ROOT" and not any(c.dep_ == "ccomp" for c in anchor.children)
+
+
 def match(token: Token) -> Trigger | None:
     """The trigger a token is: a pattern of ``patterns.tsv`` or of the CAMEO dictionary,
     typed by the event model (``events.model``). The model re-types a hand-written pattern
     only above its re-typing threshold, and makes a CAMEO-only candidate an event only above
     its adding threshold (both chosen on the validation split); commitments and reporting
-    verbs stay the rules'. Without a model, the hand-written patterns alone."""
+    verbs stay the rules'. A CAMEO-only candidate must be in its sentence's main clause.
+    Without a model, the hand-written patterns alone."""
     rule = _rule(token)
     model = event_model.active()
     if model is None or (rule is not None and rule.type in {"COMMIT", "SAY"}):
         return rule
-    pattern = cameo.match(token)
+    pattern = cameo.match(token) if rule is not None or _main_clause(token) else None
     if rule is None and pattern is None:
         return None
     predicted = model.predict(candidate(token, rule, pattern))
@@ -223,6 +234,13 @@ def match(token: Token) -> Trigger | None:
     if predicted.type == event_model.NONE or predicted.probability < model.add_threshold:
         return None
     assert pattern is not None
+    kind = predicted.type
+    if kind == "AGREE":
+        # AGREE is a commitment ("guaranteed to reopen the border"): the act it takes makes
+        # it AGREE or THREATEN, as a hand-written commitment; one that takes none is no event.
+        if not any(c.dep_ == "xcomp" for c in token.children):
+            return None
+        kind = "COMMIT"
     if pattern.pos == "NOUN" and token.dep_ not in {"dobj", "nsubj", "nsubjpass", "attr"}:
         return None  # "protested over the incursion": a noun the model adds must be the act
     particle = tuple(pattern.particle.split()) if pattern.particle else ()
@@ -230,8 +248,8 @@ def match(token: Token) -> Trigger | None:
         words=(token.lemma_.lower(), *particle),
         pos=pattern.pos,
         object_class=None,
-        type=predicted.type,
-        mode=pattern.mode if pattern.type == predicted.type else predicted.mode,
+        type=kind,
+        mode=pattern.mode if pattern.type == kind else predicted.mode,
     )
     return Trigger(token, found, _object(token, particle[0] if particle else None), learned=True)
 

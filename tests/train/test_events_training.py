@@ -163,3 +163,9 @@ def test_the_model_file_is_the_same_byte_for_byte(tmp_path: Path) -> None:
     assert first.read_bytes() == second.read_bytes()
     with numpy.load(first) as back:
         assert list(back["words"]) == ["a", "b"]
+
+
+def test_precision_of_events_against_their_sentences_labels() -> None:
+    events_found = [{("AID", 0), ("ASSAULT", 9)}, set(), {("AID", 3)}]
+    assert events.precision(["AID", "AID", "ASSAULT"], events_found) == pytest.approx(1 / 3)
+    assert events.precision(["AID"], [set()]) == 1.0  # nothing added lowers nothing

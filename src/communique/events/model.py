@@ -3,10 +3,11 @@ trigger stands for in its clause.
 
 A softmax regression (numpy only) over one feature vector per candidate:
 
-- the WordLlama embedding (``wordllama`` l2_supercat, 256 dimensions) of the trigger's lemma,
-  of its object's head, and the mean of those of the content words of its clause; the
-  embeddings of the words the model knows were computed when it was trained and ship with the
-  weights, so nothing is embedded, loaded or downloaded at run time;
+- the WordLlama embedding (``wordllama`` l2_supercat, the first 128 of its 256 Matryoshka
+  dimensions) of the trigger's lemma, of its object's head, and the mean of those of the
+  content words of its clause; the embeddings of the words the model knows were computed
+  when it was trained (through ``stories.embeddings``) and ship with the weights, so nothing
+  is embedded, loaded or downloaded at run time (a word it does not know counts as zeros);
 - priors, one-hot: the type of the coder's hand-written pattern (``patterns.tsv``), the PLOVER
   type of the CAMEO verb pattern (``cameo.tsv``), the object's class (``objects.tsv``);
 - parse features: the trigger's part of speech and dependency, passive voice, negation.
@@ -25,7 +26,6 @@ from functools import cached_property, lru_cache
 import numpy
 
 from communique.data import data_file
-from communique.events.cameo import CameoPattern
 
 TYPES = (
     "ACCUSE",
@@ -79,7 +79,6 @@ DEPENDENCIES = (
     "amod",
     "compound",
 )
-_CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 FILE = "event_model.npz"
 
 
@@ -242,7 +241,3 @@ def using(model: EventModel | None) -> Iterator[None]:
         yield
     finally:
         _override.pop()
-
-
-def cameo_type(pattern: CameoPattern | None) -> str | None:
-    return pattern.type if pattern is not None else None

@@ -401,14 +401,27 @@ def model_predictions(model: event_model.EventModel, docs: Sequence[Doc]) -> lis
     return predicted
 
 
-def coder_predictions(docs: Sequence[Doc], model: event_model.EventModel | None) -> list[set[str]]:
-    """The coder's types for each parsed document (actors and statements already found)."""
-    predicted = []
+def coder_events(docs: Sequence[Doc], model: event_model.EventModel | None) -> list[set]:
+    """The coder's (type, trigger offset) pairs for each parsed document (actors and
+    statements already found)."""
+    found = []
     with event_model.using(model):
         for doc in docs:
             events = code_events(doc, "v", doc._.actor_directory, doc._.statements or [])
-            predicted.append({e.type for e in events})
-    return predicted
+            found.append({(e.type, e.trigger.start) for e in events})
+    return found
+
+
+def coder_predictions(docs: Sequence[Doc], model: event_model.EventModel | None) -> list[set[str]]:
+    """The coder's types for each parsed document."""
+    return [{kind for kind, _ in events} for events in coder_events(docs, model)]
+
+
+def precision(gold: Sequence[str], events: Sequence[set]) -> float:
+    """The share of events whose type is their sentence's label (1.0 for none)."""
+    total = sum(len(found) for found in events)
+    right = sum(1 for g, found in zip(gold, events, strict=True) for kind, _ in found if kind == g)
+    return right / total if total else 1.0
 
 
 ADD_THRESHOLDS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
@@ -421,14 +434,22 @@ TOLERANCE = 0.01  # a validation macro-F1 this close to the best is no better th
 def choose_thresholds(
     model: event_model.EventModel, docs: Sequence[Doc], gold: Sequence[str]
 ) -> tuple[float, float, dict]:
-    """The adding and re-typing thresholds: of those whose coder macro-F1 on the validation
-    split is within ``TOLERANCE`` of the best, the ones that change the rules least (the
+    """The adding and re-typing thresholds. Admissible: those at which the events the model
+    adds or re-types are at least as often of their sentence's type as the rules' own events
+    (it may not lower the coder's precision). Of those, the ones whose coder macro-F1 on the
+    validation split is within ``TOLERANCE`` of the best, changing the rules least (the
     highest re-typing threshold, then the highest adding threshold)."""
+    rules = coder_events(docs, None)
+    floor = precision(gold, rules)
     results = {}
     for add in ADD_THRESHOLDS:
         for retype in RETYPE_THRESHOLDS:
             model.add_threshold, model.retype_threshold = add, retype
-            results[add, retype] = scores(gold, coder_predictions(docs, model))
+            found = coder_events(docs, model)
+            changed = [now - before for now, before in zip(found, rules, strict=True)]
+            if precision(gold, changed) >= floor:
+                types = [{kind for kind, _ in events} for events in found]
+                results[add, retype] = scores(gold, types)
     best = max(r["macro_f1"] for r in results.values())
     near = [k for k, r in results.items() if r["macro_f1"] >= best - TOLERANCE]
     add, retype = max(near, key=lambda k: (k[1], k[0]))

@@ -139,7 +139,7 @@ def _particle(token: Token, word: str) -> bool:
     ) or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == word)
 
 
-def _rule(token: Token) -> Trigger | None:
+def pattern_match(token: Token) -> Trigger | None:
     """The hand-written pattern a token triggers, if any (object-specific rows first)."""
     pos = cameo.candidate_pos(token)
     if pos is None:
@@ -215,7 +215,7 @@ def match(token: Token) -> Trigger | None:
     its adding threshold (both chosen on the validation split); commitments and reporting
     verbs stay the rules'. A CAMEO-only candidate must be in its sentence's main clause.
     Without a model, the hand-written patterns alone."""
-    rule = _rule(token)
+    rule = pattern_match(token)
     model = event_model.active()
     if model is None or (rule is not None and rule.type in {"COMMIT", "SAY"}):
         return rule

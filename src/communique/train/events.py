@@ -36,7 +36,7 @@ from communique.events import cameo as cameo_lexicon
 from communique.events import model as event_model
 from communique.events.coder import code_events
 from communique.events.model import CLASSES, NONE, Candidate, Vectors, features
-from communique.events.triggers import _rule, candidate
+from communique.events.triggers import candidate, pattern_match
 from communique.stories import embeddings
 from communique.train.cameo import Row, convert
 from communique.train.cameo import write as write_lexicon
@@ -172,7 +172,7 @@ def read_codebook(path: Path) -> list[tuple[str, str, str]]:
 
 def _candidates(sentence: Span) -> Iterator[tuple[Token, Candidate]]:
     for token in sentence:
-        rule = _rule(token)
+        rule = pattern_match(token)
         pattern = cameo_lexicon.match(token)
         if rule is not None or pattern is not None:
             yield token, candidate(token, rule, pattern)
@@ -231,7 +231,7 @@ def written_examples(nlp: Language, rows: Sequence[tuple[str, str, str, str]]) -
         if span is None:
             raise ValueError(f"trigger {trigger!r} not in {doc.text!r}")
         token = span[0]
-        found = candidate(token, _rule(token), cameo_lexicon.match(token))
+        found = candidate(token, pattern_match(token), cameo_lexicon.match(token))
         examples.append(Example(found, kind, mode, 2.0, "written"))
     return examples
 

@@ -47,6 +47,7 @@ from communique.store import (
     refuse_overwrite,
 )
 from communique.store import migrate as store_migrate
+from communique.train import events as event_training
 from communique.train import frames as frame_training
 from communique.web import create_app
 
@@ -790,6 +791,52 @@ def train_attribution(
     source = f"PolNeAR train split; parsed with {nlp.meta['name']} {nlp.meta['version']}"
     learned.write_table(stats, out, source)
     _say(f"wrote {len(stats)} frames to {out}")
+
+
+@train_app.command("events")
+def train_events(
+    synthetic: Annotated[Path, typer.Option(help="NGEC's synthetic event stories (CSV).")] = Path(
+        "../shared/data/ngec/synthetic_events.csv"
+    ),
+    codebook: Annotated[Path, typer.Option(help="The PLOVER structured codebook (CSV).")] = Path(
+        "../shared/data/ngec/PLOVER_structured_codebook_updated.csv"
+    ),
+    cameo: Annotated[Path, typer.Option(help="The CAMEO verb dictionary.")] = Path(
+        "../shared/data/phoenix/CAMEO.2.0.txt"
+    ),
+    mapping: Annotated[Path, typer.Option(help="The CAMEO to PLOVER table.")] = Path(
+        "../shared/data/plover_spec/CAMEO2PLOVER-2021.txt"
+    ),
+    out: Annotated[Path, typer.Option(help="Where to write the model.")] = Path(
+        event_training.MODEL
+    ),
+    lexicon: Annotated[Path, typer.Option(help="Where to write the CAMEO lexicon.")] = Path(
+        event_training.LEXICON
+    ),
+    model: Annotated[str | None, typer.Option(help="spaCy model to parse with.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
+) -> None:
+    """Train the event-type model (never on the PLOVER gold records) and write it.
+
+    Examples: the CAMEO verb patterns, the synthetic stories' lead sentences and headlines
+    (a fifth of the templates held out for validation), the PLOVER codebook and the sentences
+    in src/communique/train/data/event_sentences.tsv. Prints the validation F1 per type.
+    Deterministic: the same data and spaCy model give the same files, byte for byte.
+    """
+    for path in (synthetic, codebook, cameo, mapping):
+        if not path.is_file():
+            raise _fail(f"training data not found: {path}")
+    try:
+        refuse_overwrite(out, force)
+        nlp = load(model)
+    except (StoreError, nlp_module.ModelNotFound) as error:
+        raise _fail(str(error)) from None
+    arrays, report = event_training.train(
+        synthetic, codebook, cameo, mapping, nlp, lexicon, say=_say
+    )
+    event_training.write_model(arrays, out)
+    Console(highlight=False).print(event_training.format_report(report))
+    _say(f"wrote the event model to {out}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -160,6 +160,8 @@ def _sentence_of(doc: Doc, event: Event) -> int:
 def _event(coded: Coded, doc_id: str, actors: Participants, published: str | None) -> Event | None:
     doc = coded.trigger.doc
     actor_ids = actors.all(coded.actor_heads)
+    if not actor_ids and coded.learned:
+        return None  # a learned act needs an actor: "heavy rain hit the coast" is none
     if not actor_ids and coded.trigger.pos_ not in {"VERB", "AUX"}:
         # a nominal act needs someone doing it: "the talks" alone reports none; "a phone
         # call between Blinken and Lavrov" names both parties

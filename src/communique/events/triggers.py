@@ -17,11 +17,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from communique.attribution import cue_subject
+from communique.events import cameo
+from communique.events import model as event_model
 from communique.events.lexicon import (
     COOPERATIVE,
     HOSTILE,
@@ -51,6 +53,7 @@ class Trigger:
     token: Token
     pattern: Pattern
     object: Token | None
+    learned: bool = False  # a CAMEO candidate the event model made an event
 
     @property
     def type(self) -> str:
@@ -71,6 +74,7 @@ class Coded:
     future: bool = False
     hypothetical: bool = False
     embedded: Trigger | None = None
+    learned: bool = False  # typed by the event model, not a hand-written pattern
 
     @property
     def sentence(self) -> Span:
@@ -135,15 +139,9 @@ def _particle(token: Token, word: str) -> bool:
     ) or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == word)
 
 
-def match(token: Token) -> Trigger | None:
-    """The pattern a token triggers, if any (object-specific rows first)."""
-    pos = (
-        "VERB"
-        if token.pos_ in {"VERB", "AUX"}
-        else "NOUN"
-        if token.pos_ in {"NOUN", "PROPN"}
-        else None
-    )
+def pattern_match(token: Token) -> Trigger | None:
+    """The hand-written pattern a token triggers, if any (object-specific rows first)."""
+    pos = cameo.candidate_pos(token)
     if pos is None:
         return None
     for pattern in patterns().get((token.lemma_.lower(), pos), []):
@@ -155,6 +153,105 @@ def match(token: Token) -> Trigger | None:
             continue
         return Trigger(token, pattern, obj)
     return None
+
+
+def _object_class(obj: Token | None) -> str | None:
+    return next((name for name in object_classes() if _in_class(obj, name)), None)
+
+
+def _context(token: Token) -> tuple[str, ...]:
+    """The lemmas of the content words of the trigger's clause, near it."""
+    clause = _anchor(token)
+    return tuple(
+        t.lemma_.lower()
+        for t in clause.subtree
+        if t.i != token.i
+        and abs(t.i - token.i) <= 12
+        and t.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}
+        and not t.ent_type_
+    )
+
+
+def candidate(
+    token: Token, rule: Trigger | None, pattern: cameo.CameoPattern | None
+) -> event_model.Candidate:
+    """What the event model reads of a candidate trigger."""
+    particle = (
+        rule.pattern.words[1:]
+        if rule is not None
+        else tuple(pattern.particle.split())
+        if pattern is not None and pattern.particle
+        else ()
+    )
+    obj = rule.object if rule is not None else _object(token, particle[0] if particle else None)
+    return event_model.Candidate(
+        lemma=" ".join((token.lemma_.lower(), *particle)),
+        pos=cameo.candidate_pos(token) or "NOUN",
+        object=obj.lemma_.lower() if obj is not None else None,
+        context=_context(token),
+        rule=rule.type if rule is not None else None,
+        cameo=pattern.type if pattern is not None else None,
+        object_class=_object_class(obj),
+        dependency=token.dep_,
+        passive=any(c.dep_ == "auxpass" for c in token.children),
+        negated=any(c.dep_ == "neg" for c in token.children),
+    )
+
+
+def _main_clause(token: Token) -> bool:
+    """Whether a token is the act its sentence reports: its clause is the sentence's main one
+    (or joined to it), and not one that reports speech or thought ("reminded him that ...",
+    "said that ..."): what is said is the statement's, coded as a verbal event."""
+    anchor = _anchor(token)
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    return anchor.dep_ == "ROOT" and not any(c.dep_ == "ccomp" for c in anchor.children)
+
+
+def match(token: Token) -> Trigger | None:
+    """The trigger a token is: a pattern of ``patterns.tsv`` or of the CAMEO dictionary,
+    typed by the event model (``events.model``). The model re-types a hand-written pattern
+    only above its re-typing threshold, and makes a CAMEO-only candidate an event only above
+    its adding threshold (both chosen on the validation split); commitments and reporting
+    verbs stay the rules'. A CAMEO-only candidate must be in its sentence's main clause.
+    Without a model, the hand-written patterns alone."""
+    rule = pattern_match(token)
+    model = event_model.active()
+    if model is None or (rule is not None and rule.type in {"COMMIT", "SAY"}):
+        return rule
+    pattern = cameo.match(token) if rule is not None or _main_clause(token) else None
+    if rule is None and pattern is None:
+        return None
+    predicted = model.predict(candidate(token, rule, pattern))
+    if rule is not None:
+        if (
+            predicted.type not in {event_model.NONE, rule.type}
+            and predicted.probability >= model.retype_threshold
+        ):
+            retyped = replace(rule.pattern, type=predicted.type, mode=predicted.mode)
+            return Trigger(token, retyped, rule.object)
+        return rule
+    if predicted.type == event_model.NONE or predicted.probability < model.add_threshold:
+        return None
+    assert pattern is not None
+    kind = predicted.type
+    if kind == "AGREE":
+        # AGREE is a commitment ("guaranteed to reopen the border"): the act it takes makes
+        # it AGREE or THREATEN, as a hand-written commitment; one that takes none is no event.
+        if not any(c.dep_ == "xcomp" for c in token.children):
+            return None
+        kind = "COMMIT"
+    if pattern.pos == "NOUN" and token.dep_ not in {"dobj", "nsubj", "nsubjpass", "attr"}:
+        return None  # "protested over the incursion": a noun the model adds must be the act
+    particle = tuple(pattern.particle.split()) if pattern.particle else ()
+    found = Pattern(
+        words=(token.lemma_.lower(), *particle),
+        pos=pattern.pos,
+        object_class=None,
+        type=kind,
+        mode=pattern.mode if pattern.type == kind else predicted.mode,
+    )
+    return Trigger(token, found, _object(token, particle[0] if particle else None), learned=True)
 
 
 def triggers(doc: Doc, skip: Iterable[int] = ()) -> list[Trigger]:
@@ -509,7 +606,14 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
         for t in token.subtree
     ):
         mode = "phone"  # "spoke by phone", "talked over a video link"
-    coded = Coded(trigger=token, anchor=anchor, type=kind, mode=mode, embedded=embedded)
+    coded = Coded(
+        trigger=token,
+        anchor=anchor,
+        type=kind,
+        mode=mode,
+        embedded=embedded,
+        learned=trigger.learned,
+    )
     coded.negated = _negated(anchor) and not _occasion(token, anchor)
     coded.future = _commitment(anchor)
     coded.hypothetical = _conditional(anchor)
@@ -552,9 +656,22 @@ def _root(token: Token) -> int:
     return token.i
 
 
+def _light(trigger: Trigger) -> bool:
+    """A learned trigger that is a light verb ("lodge", "stage"; not "call off")."""
+    token = trigger.token
+    return (
+        trigger.learned
+        and token.lemma_.lower() in WORDS["light_verbs"]
+        and not any(c.dep_ == "prt" for c in token.children)
+    )
+
+
 def main_events(doc: Doc, skip: Iterable[int] = ()) -> list[Coded]:
     """The events of each sentence that no other event of the sentence governs."""
     found = triggers(doc, skip)
+    # A light verb the model adds defers to a hand-written trigger it governs: "lodged a
+    # protest", "staged a rally" are the protest's and the rally's events.
+    found = [t for t in found if not (_light(t) and any(_dominates(t, o) for o in found))]
     at = {t.token.i for t in found}
     # A trigger governs or embeds only triggers below it: each is compared with those of its
     # own tree, not with all of the document's.

@@ -1,0 +1,119 @@
+"""The CAMEO verb dictionary as candidate triggers (``data/cameo.tsv``, converted from the
+Phoenix/PETRARCH2 dictionary; MIT, see the file's header).
+
+A verb (or a noun a light verb takes) is a candidate when its lemma is in the table; the most
+specific pattern whose words all appear around it gives CAMEO's PLOVER type and mode ("recall"
+alone is no event, "recall * AMBASSADOR" is SANCTION/withdraw). That type is a prior for the
+event model (``events.model``), not the coder's answer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from communique.data import read_tsv
+
+# The dependents whose words a pattern's post-verb slots look at: the object and its
+# prepositions, not the clauses the verb governs ("said it would attack").
+_AFTER = frozenset(
+    {"dobj", "prep", "prt", "dative", "attr", "oprd", "nsubjpass", "acomp", "npadvmod", "agent"}
+)
+
+
+def fold(word: str) -> str:
+    """A word as the table keeps it: lower case, a regular plural made singular."""
+    word = word.lower().strip()
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("sses"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class CameoPattern:
+    """One row of ``cameo.tsv``."""
+
+    lemma: str
+    particle: str | None
+    pos: str
+    pre: tuple[frozenset[str], ...]
+    post: tuple[frozenset[str], ...]
+    code: str
+    type: str  # a PLOVER type, or NONE
+    mode: str | None
+
+    @property
+    def slots(self) -> int:
+        return len(self.pre) + len(self.post) + (self.particle is not None)
+
+
+def _slots(cell: str) -> tuple[frozenset[str], ...]:
+    return () if cell == "-" else tuple(frozenset(s.split("|")) for s in cell.split())
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[tuple[str, str], list[CameoPattern]]:
+    """Patterns by (lemma, pos), the most specific first."""
+    found: dict[tuple[str, str], list[CameoPattern]] = defaultdict(list)
+    for row in read_tsv(__package__, "cameo.tsv"):
+        pattern = CameoPattern(
+            lemma=row["lemma"],
+            particle=None if row["particle"] == "-" else row["particle"],
+            pos=row["pos"],
+            pre=_slots(row["pre"]),
+            post=_slots(row["post"]),
+            code=row["code"],
+            type=row["type"],
+            mode=None if row["mode"] == "-" else row["mode"],
+        )
+        found[pattern.lemma, pattern.pos].append(pattern)
+    for rows in found.values():
+        rows.sort(key=lambda p: -p.slots)
+    return dict(found)
+
+
+def _words(tokens: list[Token]) -> set[str]:
+    return {fold(t.lower_) for t in tokens} | {fold(t.lemma_) for t in tokens}
+
+
+def _around(token: Token) -> tuple[set[str], set[str]]:
+    """The words before (the subject's) and after (the object's) a trigger."""
+    if token.pos_ in {"NOUN", "PROPN"}:
+        return set(), _words([t for t in token.subtree if t.i != token.i])
+    before = [t for c in token.children if c.dep_ in {"nsubj"} for t in c.subtree]
+    after = [t for c in token.children if c.dep_ in _AFTER for t in c.subtree]
+    return _words(before), _words(after)
+
+
+def _particle(token: Token, word: str) -> bool:
+    return any(c.lower_ == word and c.dep_ in {"prt", "prep", "advmod"} for c in token.children)
+
+
+def candidate_pos(token: Token) -> str | None:
+    if token.pos_ in {"VERB", "AUX"}:
+        return "VERB"
+    return "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
+
+
+def match(token: Token) -> CameoPattern | None:
+    """The most specific CAMEO pattern of ``token`` whose words are all there, if any."""
+    pos = candidate_pos(token)
+    if pos is None:
+        return None
+    rows = table().get((fold(token.lemma_) if pos == "NOUN" else token.lemma_.lower(), pos))
+    if not rows:
+        return None
+    before, after = _around(token)
+    for row in rows:
+        if row.particle is not None and not all(_particle(token, w) for w in row.particle.split()):
+            continue
+        if all(slot & before for slot in row.pre) and all(slot & after for slot in row.post):
+            return row
+    return None

@@ -243,7 +243,6 @@ CONCEDE = [
         "Turkey dropped its objection to Sweden's membership of NATO.",
         Want("CONCEDE", actors={"TUR"}, recipients={"SWE"}),
         "dropped-objection",
-        fails="dropping an objection (withdrawing a demand) is not coded",
     ),
     case(
         "Iraq's prime minister apologised to Kuwait for the border incident.",
@@ -270,19 +269,16 @@ COOPERATE = [
         "India and France began a two-week joint air exercise in Jodhpur.",
         Want("COOPERATE", parties={"IND", "FRA"}),
         "joint-exercise",
-        fails="a joint exercise is not coded",
     ),
     case(
         "Pakistani troops took part in joint exercises with Saudi forces.",
         Want("COOPERATE", parties={"PAK", "SAU"}),
         "took-part-in-joint-exercises",
-        fails="'took part in joint exercises' is not coded",
     ),
     case(
         "Vietnam and the Philippines conducted joint coast guard patrols in the South China Sea.",
         Want("COOPERATE", parties={"VNM", "PHL"}),
         "joint-patrols",
-        fails="joint patrols are not coded",
     ),
     case(
         "Spain extradited a Russian businessman to the United States.",
@@ -326,7 +322,6 @@ AID = [
         "Japan cancelled $500 million of Myanmar's debt.",
         Want("AID", actors={"JPN"}, recipients={"MMR"}),
         "debt-cancelled",
-        fails="debt cancellation is not coded (AID, manual)",
     ),
     case(
         "Turkey sent rescue teams to Morocco after the earthquake.",
@@ -344,7 +339,6 @@ AID = [
         "The World Food Programme airlifted medical supplies to Gaza.",
         Want("AID", actors={"UNO"}, recipients={"PSE"}),
         "airlifted-supplies",
-        fails="'airlifted' is not a trigger",
     ),
     case(
         "Nigerian troops rescued 30 kidnapped schoolchildren in Zamfara state.",
@@ -375,7 +369,6 @@ RETREAT = [
         "Syrian rebels in Daraa surrendered their heavy weapons to government forces.",
         Want("RETREAT", mode="disarm", actors={"SYR"}),
         "surrendered-weapons",
-        fails="surrendering weapons is not coded",
     ),
     case(
         "Israel allowed UN aid convoys into northern Gaza.",
@@ -393,7 +386,8 @@ RETREAT = [
         "The Sudanese army observed a 72-hour truce on Sunday.",
         Want("RETREAT", mode="ceasefire", actors={"SDN"}),
         "observed-truce",
-        fails="observing a truce is not coded",
+        fails="the model finds it, but an act it adds must name another party, and a truce "
+        "observed alone names none",
     ),
     case(
         "Italy's economy minister stepped down on Monday.",
@@ -467,7 +461,6 @@ ACCUSE = [
         "South Africa filed a genocide case against Israel at the International Court of Justice.",
         Want("ACCUSE", mode="allege", actors={"ZAF"}, recipients={"ISR"}),
         "filed-case",
-        fails="filing a case in court (sue) is not coded",
     ),
     case(
         "A US federal grand jury indicted three Iranian nationals for hacking.",
@@ -624,7 +617,6 @@ SANCTION = [
         "Germany's president called off a planned visit to China.",
         Want("SANCTION", actors={"DEU"}, recipients={"CHN"}),
         "called-off-visit",
-        fails="a called-off visit is coded as the visit (CONSULT, not even negated)",
     ),
     case(
         "The United States suspended $95 million in military aid to Egypt.",
@@ -666,7 +658,6 @@ MOBILIZE = [
         "Serbia redeployed army units to positions near the Kosovo border.",
         Want("MOBILIZE", mode="troops", actors={"SRB"}, recipients={"KOS"}),
         "redeployed",
-        fails="'redeployed' is not a trigger",
     ),
     case(
         "Ukraine called up 30,000 reservists.",

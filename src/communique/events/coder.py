@@ -157,6 +157,11 @@ def _sentence_of(doc: Doc, event: Event) -> int:
     return sentence_of(token_at(doc, event.trigger.start)).start
 
 
+# Types whose act needs no other party (manual: a mobilisation, a protest); every other act
+# the model adds must name one, or be done by two together ("began joint exercises").
+_ONE_SIDED = frozenset({"MOBILIZE", "PROTEST"})
+
+
 def _event(coded: Coded, doc_id: str, actors: Participants, published: str | None) -> Event | None:
     doc = coded.trigger.doc
     actor_ids = actors.all(coded.actor_heads)
@@ -170,6 +175,8 @@ def _event(coded: Coded, doc_id: str, actors: Participants, published: str | Non
             return None
         actor_ids = parties
     recipients = actors.first(coded.recipient_heads, actor_ids)
+    if coded.learned and not recipients and len(actor_ids) < 2 and coded.type not in _ONE_SIDED:
+        return None  # a learned act is between parties: "pushed the mound" is none
     if coded.type == "CONSULT" and coded.mode != "visit":
         # Talks without a host: everyone taking part is an actor (manual, CONSULT).
         actor_ids, recipients = list(dict.fromkeys([*actor_ids, *recipients])), []

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -34,6 +35,7 @@ from communique.events.lexicon import (
     word_lists,
 )
 from communique.positions import sentence as sentence_of
+from communique.positions import text as doc_text
 
 # Word lists and per-type rules, from events/data/word_lists.tsv and types.tsv.
 WORDS = word_lists()
@@ -254,14 +256,28 @@ def match(token: Token) -> Trigger | None:
     return Trigger(token, found, _object(token, particle[0] if particle else None), learned=True)
 
 
+# Words inside these entities name a time or a number, never an act ("in March").
+_NOT_ACTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
+# A score after the act: "beat Argentina 2-1" is a match, not an assault.
+_SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
+
+
+def _a_match_result(trigger: Trigger) -> bool:
+    if trigger.type != "ASSAULT":
+        return False
+    token = trigger.token
+    after = doc_text(token.doc)[token.idx : sentence_of(token).end_char]
+    return _SCORE.search(after) is not None
+
+
 def triggers(doc: Doc, skip: Iterable[int] = ()) -> list[Trigger]:
     skipped = set(skip)
     found = []
     for token in doc:
-        if token.i in skipped:
+        if token.i in skipped or token.ent_type_ in _NOT_ACTS:
             continue
         trigger = match(token)
-        if trigger is not None:
+        if trigger is not None and not _a_match_result(trigger):
             found.append(trigger)
     return found
 

@@ -145,6 +145,19 @@ def test_each_readout_is_matched_to_its_party(example_stories: list[dict[str, An
     assert not linked & {"port-strike", "council-flood-barrier"}
 
 
+def test_a_readout_is_the_readout_of_its_own_call_only(
+    example_stories: list[dict[str, Any]],
+) -> None:
+    readouts = [
+        (d, s["participants"])
+        for s in example_stories
+        for a in s["accounts"]
+        for d in a["documents"]
+    ]
+    assert sorted(d for d, _ in readouts) == ["russian-mfa", "state-department"]
+    assert all("antony blinken|USA" in participants for _, participants in readouts)
+
+
 def test_only_the_press_narrates_and_never_in_a_readout(
     example_stories: list[dict[str, Any]],
 ) -> None:

@@ -173,9 +173,9 @@ def accounts(
             continue
         actors = {a["id"]: a for a in record["actors"]}
         issuer = sides.of(actors.get(record.get("issuer") or ""))
-        if issuer is not None:
-            found[issuer].documents.append(record["doc_id"])
         mainly = main is None or main.get(record["doc_id"]) == story.id
+        if issuer is not None and mainly:  # a readout of this story, not one mentioning it
+            found[issuer].documents.append(record["doc_id"])
         for statement in record["statements"]:
             party = _party_of(statement, record, actors, sides)
             if not mainly and not _between_participants(statement, actors, sides):

@@ -122,19 +122,22 @@ CONSULT = [
         "Friday.",
         Want("CONSULT", mode="visit", actors={"BRA"}, recipients={"CHN"}),
         "received-a-visitor",
-        fails="'received' a visitor is not coded",
+        fails="the host is made the actor, as the PLOVER gold records code it (CAMEO's host); "
+        "the manual codes the visitor as the actor",
     ),
     case(
         "Saudi Crown Prince Mohammed bin Salman hosted Syrian President Bashar al-Assad in Jeddah.",
         Want("CONSULT", mode="visit", actors={"SYR"}, recipients={"SAU"}),
         "hosted",
-        fails="the host is made the actor of 'hosted'; the visitor is the actor (manual)",
+        fails="the host is made the actor of 'hosted', as the PLOVER gold records code it; the "
+        "manual codes the visitor as the actor",
     ),
     case(
         "Vietnam's prime minister welcomed his Australian counterpart to Hanoi on Tuesday.",
         Want("CONSULT", mode="visit", actors={"AUS"}, recipients={"VNM"}),
         "welcomed-to-capital",
-        fails="'welcomed X to <capital>' is coded SUPPORT, not a hosted visit",
+        fails="coded a visit now, but 'his Australian counterpart' is not resolved to Australia, "
+        "and the host is the actor, as the PLOVER gold records code it",
     ),
     case(
         "Turkey's foreign minister held talks with his Egyptian counterpart in Cairo on Monday.",

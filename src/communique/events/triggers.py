@@ -479,6 +479,8 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
             subject = cue_subject(clause) if clause.dep_ == "ccomp" else None
             if subject is not None:
                 candidates.append(subject)
+    if coded.type == "MOBILIZE":
+        obj = None  # the forces moved are the actor's own: "sent 2,000 troops to the border"
     if (obj is not None and obj.dep_ != "nsubjpass") or (
         obj is not None and obj.dep_ == "nsubjpass" and not actor_heads(coded.trigger, coded.anchor)
     ):

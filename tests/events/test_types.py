@@ -747,13 +747,14 @@ ASSAULT = [
         "Israeli warplanes struck Hamas positions in southern Gaza.",
         Want("ASSAULT", mode="aerial", actors={"ISR"}, recipients={"PSE"}),
         "airstrike",
-        fails="'struck' is coded PROTEST strike; an air strike is ASSAULT aerial",
+        fails="coded ASSAULT, but with no mode: the attacker's weapon (warplanes) does not "
+        "give it (aerial)",
     ),
     case(
         "Ukrainian drones hit an oil depot in the Russian city of Bryansk.",
         Want("ASSAULT", mode="drone", actors={"UKR"}, recipients={"RUS"}),
         "drones-hit",
-        fails="'drones hit' is not coded",
+        fails="coded ASSAULT, but with no mode: the attacker's weapon (drones) does not give it",
     ),
     case(
         "Russian artillery pounded Ukrainian positions near Bakhmut.",

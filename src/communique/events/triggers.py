@@ -481,6 +481,11 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
                 candidates.append(subject)
     if coded.type == "MOBILIZE":
         obj = None  # the forces moved are the actor's own: "sent 2,000 troops to the border"
+    if coded.trigger.lemma_.lower() in {"recall", "withdraw"} and _in_class(obj, "diplomat"):
+        # "recalled its ambassador to Madrid": the envoy is the actor's own; the recipient is
+        # where the envoy served
+        candidates += _prep_objects(obj, ("to", "in", "from"))
+        obj = None
     if (obj is not None and obj.dep_ != "nsubjpass") or (
         obj is not None and obj.dep_ == "nsubjpass" and not actor_heads(coded.trigger, coded.anchor)
     ):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from bisect import bisect_right, insort
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
 from communique.actors import ActorDirectory
 from communique.attribution.arguments import cue_subject
@@ -19,7 +18,7 @@ from communique.attribution.frames import (
     learned_frames,
     quote_paragraphs,
 )
-from communique.attribution.institutions import agency
+from communique.attribution.institutions import agency_in
 from communique.attribution.learned import FrameTable
 from communique.attribution.lexicon import EXCHANGE_VERBS, channel_type, statement_class
 from communique.attribution.nesting import (
@@ -260,7 +259,7 @@ def _document_of(
     if head is None:
         return None
     root = head.root
-    if frame.via_type == "source" and (root.pos_ == "PROPN" or _names_agency(head)):
+    if frame.via_type == "source" and (root.pos_ == "PROPN" or agency_in(head) is not None):
         # "according to TASS", "quoted by the Interfax news agency": the party named
         carrier, _ = resolver.source((head.start, head.end))
         return carrier if carrier != speaker else None
@@ -271,12 +270,6 @@ def _document_of(
     if owner is None and not text(doc)[: frame.via[0]].rstrip().lower().endswith("according to"):
         owner = speaker
     return owner
-
-
-def _names_agency(phrase: SpacySpan) -> bool:
-    """ "the TASS news agency": a news agency's name with its kind."""
-    words = [t.text for t in phrase if t.pos_ == "PROPN"]
-    return bool(words) and agency(" ".join(words)) is not None
 
 
 def _addressee(

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from spacy.tokens import Span
+
 from communique.actors import load_gazetteer
 from communique.data import read_tsv
 from communique.records import Actor
@@ -47,6 +49,13 @@ def agency(name: str) -> Institution | None:
     name = " ".join(name.split()).lower().removeprefix("the ")
     agencies = _agencies()
     return agencies.get(name) or agencies.get(name.removesuffix(" news agency"))
+
+
+def agency_in(phrase: Span) -> Institution | None:
+    """The news agency a noun phrase names, as written or by its proper names alone ("the
+    TASS news agency")."""
+    names = " ".join(t.text for t in phrase if t.pos_ == "PROPN")
+    return agency(phrase.text) or (agency(names) if names else None)
 
 
 @cache

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from communique.actors import ActorDirectory, Placed, load_gazetteer
-from communique.attribution.institutions import agency, named_body
+from communique.attribution.institutions import agency, agency_in, named_body
 from communique.attribution.lexicon import channel_type
 from communique.attribution.settings import DEFAULT
 from communique.positions import paragraph, sentence
@@ -301,8 +301,7 @@ class SpeakerResolver:
         ("Xinhua reported") is an organisation of its country."""
         start, end = noun_phrase(head, keep_appos=False)
         text = self.doc[start:end].text
-        names = " ".join(t.text for t in self.doc[start:end] if t.pos_ == "PROPN")
-        found = agency(text) or (agency(names) if names else None)  # "the TASS news agency"
+        found = agency_in(self.doc[start:end])
         if found is not None:
             return self.actors.institution(
                 found.name, found.country, found.sector, (start, end, head.i), found.role

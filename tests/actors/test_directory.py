@@ -161,14 +161,14 @@ def test_an_organisation_by_the_last_word_of_its_name(parse: Callable[[str], Doc
 
 
 def test_a_country_given_by_a_later_stage(parse: Callable[[str], Doc]) -> None:
-    doc = parse("Security forces in Guinea opened fire on protesters.")
+    doc = parse("Security forces in Guinea opened fire on protesters from Mali.")
     directory = directory_of(doc)
     forces = directory.at(span_of(doc, "forces").start)
     assert forces is not None
     assert (directory[forces].kind, directory[forces].country) == ("group", None)
     directory.add_country(forces, directory.state("GIN", span_of(doc, "Guinea").start))
     assert directory[forces].country == "GIN"
-    directory.add_country(forces, directory.state("MLI", span_of(doc, "protesters").start))
+    directory.add_country(forces, directory.state("MLI", span_of(doc, "Mali").start))
     assert directory[forces].country == "GIN"  # only a country it lacks
 
 

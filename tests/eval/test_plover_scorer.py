@@ -432,3 +432,24 @@ def test_the_command_scores_predictions_and_reports_missing_data(tmp_path: Path)
         result = runner.invoke(app, bad)
         assert result.exit_code == 2
         assert result.stderr.strip().count("\n") == 0 and "communique: error:" in result.stderr
+
+
+def test_first_event_type_and_sentences_without_an_event() -> None:
+    """The sentence-level measure: the first event told must have the gold type."""
+    gold = [
+        gold_event("first right", "SANCTION", {"USA": ()}),
+        gold_event("first wrong", "SANCTION", {"USA": ()}),
+        gold_event("nothing", "SANCTION", {"USA": ()}),
+    ]
+    usa = actor("usa", "USA")
+    later = event("SANCTION", ("usa",))
+    later["trigger"] = {"start": 9, "end": 12, "text": "cut"}
+    records = [
+        record("first right", [event("SANCTION", ("usa",)), event("ACCUSE", ("usa",))], [usa]),
+        record("first wrong", [later, event("ACCUSE", ("usa",))], [usa]),
+        record("nothing", [], [usa]),
+    ]
+    result = metrics(gold, records)
+    assert (result["first_event"]["correct"], result["first_event"]["total"]) == (1, 3)
+    assert (result["no_event"]["correct"], result["no_event"]["total"]) == (1, 3)
+    assert result["event_type"]["r"] == pytest.approx(2 / 3)

@@ -82,12 +82,6 @@ PARTICIPANTS = [
         "Hungarian and Romanian officials met in Budapest.",
         Expect("CONSULT", "met", mode=None, actors={"HUN", "ROU"}, recipients=set()),
         id="officials-of-two-states",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="the actors stage makes 'Hungarian and Romanian officials' a group with "
-            "country HUN and no members (each demonym resolves to the group itself): Romania "
-            "is lost",
-        ),
     ),
     pytest.param(
         "The United States and Britain imposed sanctions on Russian oligarchs.",
@@ -111,6 +105,16 @@ PARTICIPANTS = [
         id="people-of-a-state",
     ),
     pytest.param(
+        "South Korean police arrested two Chinese nationals on Friday.",
+        Expect("COERCE", "arrested", mode="arrest", actors={"KOR"}, recipients={"CHN"}, date=ANY),
+        id="demonym-of-two-words",
+    ),
+    pytest.param(
+        "Teachers across Zimbabwe went on strike on Monday.",
+        Expect("PROTEST", "strike", mode="strike", actors={"ZWE"}, date=ANY),
+        id="people-across-a-state",
+    ),
+    pytest.param(
         "The Kremlin accused Kyiv of shelling civilians in Donetsk.",
         Expect("ACCUSE", "accused", mode="allege", actors={"RUS"}, recipients={"UKR"}),
         id="seat-of-government-accuses-capital",
@@ -119,11 +123,6 @@ PARTICIPANTS = [
         "Sri Lanka's prime minister resigned on Monday.",
         Expect("RETREAT", "resigned", mode="resign", actors={"LKA"}, date="2022-03-07"),
         id="possessive-country",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="the parser's NER tags \"Sri Lanka's\" PERSON and the actors stage keeps it "
-            "over the countries gazetteer: a person 'Sri Lanka' with no country",
-        ),
     ),
     pytest.param(
         "Egyptian President Abdel Fattah al-Sisi hosted Israeli Prime Minister Naftali Bennett "

@@ -101,7 +101,6 @@ AGREE = [
         "South Korea said it would resume joint drills with the United States in the spring.",
         Want("AGREE", actors={"KOR"}, recipients={"USA"}),
         "future-joint-drills",
-        fails="future joint drills are no trigger ('resume drills' is not coded)",
     ),
     case(
         "Venezuela accepted an invitation to attend a regional summit in Brasilia.",
@@ -189,7 +188,6 @@ SUPPORT = [
         "Hungary's prime minister voiced support for Serbia's bid to join the European Union.",
         Want("SUPPORT", actors={"HUN"}, recipients={"SRB"}),
         "voiced-support",
-        fails="'voiced support for' is not coded",
     ),
     case(
         "The Turkish parliament ratified Finland's accession to NATO.",
@@ -230,7 +228,6 @@ CONCEDE = [
         "Sri Lanka lifted the nationwide curfew on Saturday.",
         Want("CONCEDE", actors={"LKA"}),
         "lifted-curfew",
-        fails="'Sri Lanka' is not made the actor of 'lifted the curfew'",
     ),
     case(
         "Tunisia's interior ministry lifted a travel ban on two opposition lawmakers.",
@@ -573,7 +570,6 @@ PROTEST = [
         "Doctors across Nigeria walked off the job on Monday.",
         Want("PROTEST", mode="strike", actors={"NGA"}),
         "walked-off-the-job",
-        fails="'walked off the job' is not coded as a strike",
     ),
     case(
         "A jailed Bahraini activist began a hunger strike.",
@@ -590,7 +586,6 @@ PROTEST = [
         "Farmers blocked highways across France with their tractors.",
         Want("PROTEST", mode="obstruct", actors={"FRA"}),
         "blocked-highways",
-        fails="'farmers ... across France' is given no country",
     ),
     case(
         "Climate activists threw soup at a Van Gogh painting in London.",
@@ -786,7 +781,6 @@ ASSAULT = [
         "Azerbaijani and Armenian troops clashed along their border.",
         Want("ASSAULT", actors={"AZE", "ARM"}, recipients=set()),
         "clashed",
-        fails="in 'Azerbaijani and Armenian troops clashed' the second side is lost",
     ),
 ]
 
@@ -909,7 +903,6 @@ NO_EVENT = [
     none(
         "Heavy rain caused flooding in southern Pakistan, killing at least 30 people.",
         "flood-deaths",
-        fails="deaths in a flood are coded ASSAULT ('killing')",
     ),
     none(
         "A new museum on the history of the Cold War opened in Berlin on Saturday.",

@@ -174,6 +174,10 @@ def _named_after(gaz: Gazetteer) -> list[str]:
     return found
 
 
+# Last words of the names of seas, rivers and lakes: news names the water, not the province.
+_WATERS = frozenset({"sea", "ocean", "gulf", "river", "lake", "bay", "strait", "channel"})
+
+
 @lru_cache(maxsize=1)
 def subdivisions() -> dict[str, str]:
     """Province, state and region names -> ISO3 of their country (pycountry's ISO 3166-2),
@@ -183,7 +187,8 @@ def subdivisions() -> dict[str, str]:
     description = _words("place_words.txt")
     for sub in pycountry.subdivisions:
         country = pycountry.countries.get(alpha_2=sub.country_code)
-        if country is None or set(sub.name.lower().split()) <= description:
-            continue
+        words = sub.name.lower().split()
+        if country is None or set(words) <= description or words[-1] in _WATERS:
+            continue  # a description, or a province named after a sea ("Red Sea", Sudan)
         found.setdefault(sub.name.lower(), set()).add(country.alpha_3)
     return {name: codes.pop() for name, codes in found.items() if len(codes) == 1}

@@ -74,6 +74,20 @@ def _places(vocab: Vocab) -> PhraseMatcher:
 
 
 @lru_cache(maxsize=4)
+def _demonym_phrases(vocab: Vocab) -> PhraseMatcher:
+    """Demonyms of more than one word ("South Korean", "Sri Lankan"), case-insensitive,
+    labelled with their country's code."""
+    from spacy.lang.en import English
+
+    tokenizer = English(vocab=vocab).tokenizer
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for demonym, iso3 in load_gazetteer().demonyms.items():
+        if len(pattern := tokenizer(demonym)) > 1:
+            matcher.add(iso3, [pattern])
+    return matcher
+
+
+@lru_cache(maxsize=4)
 def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, Entry]]:
     """Case-sensitive matcher for one-word names, case-insensitive for longer ones.
 
@@ -250,7 +264,9 @@ def _gazetteer_mentions(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Mention]
     each token they cover."""
     exact, folded, keys = _matchers(doc.vocab)
     places = [(s, e) for _, s, e in _places(doc.vocab)(doc)]
-    opaque = [e for e in ents if e.label_ in _OPAQUE_LABELS and len(e) > 1]
+    # An entity's possessive ending is not part of its name ("Sri Lanka's" tagged PERSON).
+    opaque = [e[:-1] if e[-1].tag_ == "POS" else e for e in ents if e.label_ in _OPAQUE_LABELS]
+    opaque = [e for e in opaque if len(e) > 1]
     opaque_starts = [e.start for e in opaque]
 
     def inside_opaque(start: int, end: int) -> bool:
@@ -288,6 +304,14 @@ def _gazetteer_mentions(doc: Doc, ents: tuple[Span, ...]) -> tuple[list[Mention]
         )
         for token in span:
             states[token.i] = entry
+    # A demonym of several words gives its words its country, as a one-word demonym does
+    # ("the South Korean navy"), but no mention of its own.
+    gaz = load_gazetteer()
+    for iso3, start, end in _demonym_phrases(doc.vocab)(doc):
+        code = doc.vocab.strings[iso3]
+        if not any(i in states for i in range(start, end)):
+            entry = Entry(code, gaz.country_name(code), "state", code)
+            states.update(dict.fromkeys(range(start, end), entry))
     return mentions, states
 
 
@@ -320,8 +344,10 @@ def _person_names(
         if not tokens or tokens[-1].i - tokens[0].i + 1 != len(tokens):
             continue
         tokens = _given_name_before(tokens, gaz, states)
-        if len(tokens) == 1 and (tokens[0].i in states or tokens[0].lower_ in gaz.demonyms):
-            continue  # a one-word "person" the gazetteer knows as a place or a people
+        if all(t.i in states for t in tokens) or (
+            len(tokens) == 1 and tokens[0].lower_ in gaz.demonyms
+        ):
+            continue  # a "person" the gazetteer knows as a place ("Sri Lanka") or a people
         persons.append(Mention(tokens[0].i, tokens[-1].i + 1, "person", "name", head=tokens[-1].i))
         if len(tokens) > 1:
             name_parts.update(t.lower_ for t in tokens)

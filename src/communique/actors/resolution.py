@@ -520,7 +520,56 @@ def resolve_actors(doc: Doc, doc_id: str, mentions: Iterable[Mention] | None = N
     for actor in index.ordered():
         known_organization(actor, day)
         agent_sector(actor)
+    _sentence_countries(index)
     return index
+
+
+_OPENING_QUOTES = frozenset({"“", "‘", "«"})
+_CLOSING_QUOTES = frozenset({"”", "’", "»"})
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """The tokens between quotation marks (straight quotes alternate), within a sentence."""
+    quoted: set[int] = set()
+    for part in doc.sents:
+        inside = False
+        for token in part:
+            if token.text in _OPENING_QUOTES or (token.text == '"' and not inside):
+                inside = True
+            elif token.text in _CLOSING_QUOTES or token.text == '"':
+                inside = False
+            elif inside:
+                quoted.add(token.i)
+    return quoted
+
+
+def _sentence_countries(index: ActorIndex) -> None:
+    """An office or body the text gives no country ("the interior minister", "the health
+    ministry", "the police") takes the one country the actors of its sentence have:
+    "Hungarian opposition parties demanded the resignation of the interior minister". Only
+    a mention naming a role: not a named person (a foreign commentator is named as often as
+    a local one), nor one placed somewhere the gazetteer does not know ("a maternity
+    hospital in Mariupol"); a sentence naming two countries gives none."""
+    doc = index.doc
+    countries = load_gazetteer().countries
+    named: dict[int, set[str]] = {}  # sentence start -> the countries its actors have
+    placed_at: set[int] = set()  # the tokens of those actors' mentions
+    quoted = _quoted_tokens(doc)
+    for placed in index.placed:
+        country = index.actors[placed.actor_id].country
+        if country in countries and placed.start not in quoted:  # not what someone says
+            named.setdefault(doc[placed.start].sent.start, set()).add(country)
+            placed_at.update(range(placed.start, placed.end))
+    for placed in index.placed:
+        actor = index.actors[placed.actor_id]
+        if actor.country or not placed.mention.roles or placed.mention.source == "name":
+            continue
+        head = doc[placed.head if placed.head >= 0 else placed.end - 1]
+        if any(t.ent_type_ in {"GPE", "LOC"} and t.i not in placed_at for t in head.subtree):
+            continue  # in a place of its own, not known to be the sentence's country
+        found = named.get(doc[placed.start].sent.start, set())
+        if len(found) == 1:
+            actor.country = next(iter(found))
 
 
 def _full_name(mention: Mention) -> bool:

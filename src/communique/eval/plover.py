@@ -38,6 +38,10 @@ Choices the protocol leaves open, made here:
   among the sentence's predicted actor codes (events of the gold type), the share for which
   some predicted actor of those events with that code has the gold sector. One gold actor is
   one unit, so SDN/GOV and SDN/REB are two.
+- First event's type (secondary, the measure of sentence-level type sets, one label per
+  sentence): the share of gold sentences whose first predicted event (in text order) has the
+  gold type; a sentence without a predicted event counts as wrong. ``no_event`` is the share
+  of gold sentences with no predicted event at all (lower is better).
 - Per-type P/R/F1 follow the event-type pairs restricted to one type; the confusion list
   maps each gold type to the predicted types of its sentences (``(none)`` when a sentence has
   no predicted event).
@@ -82,13 +86,15 @@ ROLES = ("actors", "recipients")
 NONE = "(none)"
 
 PRF_METRICS = ("event_type", "actor_code", "recipient_code")
-ACCURACY_METRICS = ("full_event", "sector")
+ACCURACY_METRICS = ("full_event", "sector", "first_event", "no_event")
 LABELS = {
     "event_type": "event type",
     "actor_code": "actor code",
     "recipient_code": "recipient code",
     "full_event": "full-event accuracy (headline)",
     "sector": "sector accuracy (matched actors)",
+    "first_event": "first event's type (sentences)",
+    "no_event": "sentences with no event",
 }
 
 
@@ -243,7 +249,17 @@ def sentence_counts(gold: GoldEvent, record: dict[str, Any] | None) -> list[floa
         1,
         sector_right,
         sector_total,
+        int(bool(events) and _event_type(_first(events)) == gold.type),
+        1,
+        int(not events),
+        1,
     ]
+
+
+def _first(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The event told first: the earliest trigger (records list events in text order, but
+    predictions from elsewhere may not)."""
+    return min(events, key=lambda e: (e.get("trigger") or {}).get("start") or 0)
 
 
 def _metrics(sums: Sequence[float]) -> dict[str, tuple[float, ...] | None]:

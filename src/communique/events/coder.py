@@ -9,9 +9,9 @@ from communique.actors import ActorDirectory
 from communique.attribution import document_quotes
 from communique.events.dates import Dated, event_date
 from communique.events.initiative import mark_initiators
-from communique.events.lexicon import contexts
+from communique.events.lexicon import contexts, word_lists
 from communique.events.participants import Participants
-from communique.events.triggers import Coded, main_events
+from communique.events.triggers import Coded, fallback, main_events
 from communique.events.verbal import Verbal, verbal_events
 from communique.positions import sentence as sentence_of
 from communique.positions import text as doc_text
@@ -52,13 +52,23 @@ def code_events(
     from the actors stage) and verbal events from ``statements``."""
     participants = Participants(doc, actors)
     told = _Told()
-    for coded in main_events(doc, skip=_quoted_tokens(doc)):
+    quoted = _quoted_tokens(doc)
+    for coded in main_events(doc, skip=quoted):
         event = _event(coded, doc_id, participants, published)
         if event is not None:
             _both_who_met(event, actors, told)
             told.add(event)
     for verbal in verbal_events(doc, statements):
         told.add(_verbal_event(verbal, doc_id, participants, published))
+    coded_in = {_sentence_of(doc, e) for e in told.events}
+    for sentence in doc.sents:
+        if sentence.start in coded_in:
+            continue
+        for coded in fallback(sentence, skip=quoted):
+            event = _event(coded, doc_id, participants, published)
+            if event is not None:
+                told.add(event)
+                break
     events = _without_protest_demands(doc, told.events)
     events.sort(key=lambda e: e.trigger.start)
     mark_initiators(doc, events, participants)
@@ -157,13 +167,22 @@ def _sentence_of(doc: Doc, event: Event) -> int:
     return sentence_of(token_at(doc, event.trigger.start)).start
 
 
+WORDS = word_lists()
+
 # Types whose act needs no other party (manual: a mobilisation, a protest); every other act
 # the model adds must name one, or be done by two together ("began joint exercises").
 _ONE_SIDED = frozenset({"MOBILIZE", "PROTEST"})
 
 
+def _caused_by_hazard(head: Token) -> bool:
+    """Whether an actor head is a natural hazard ("earthquake", "heavy rain")."""
+    return head.lemma_.lower() in WORDS["hazards"] or head.lower_ in WORDS["hazards"]
+
+
 def _event(coded: Coded, doc_id: str, actors: Participants, published: str | None) -> Event | None:
     doc = coded.trigger.doc
+    if coded.actor_heads and all(_caused_by_hazard(head) for head in coded.actor_heads):
+        return None  # "an earthquake struck the coast", "heavy rain caused flooding, killing"
     actor_ids = actors.all(coded.actor_heads)
     if not actor_ids and coded.learned:
         return None  # a learned act needs an actor: "heavy rain hit the coast" is none
@@ -175,8 +194,15 @@ def _event(coded: Coded, doc_id: str, actors: Participants, published: str | Non
             return None
         actor_ids = parties
     recipients = actors.first(coded.recipient_heads, actor_ids)
-    if coded.learned and not recipients and len(actor_ids) < 2 and coded.type not in _ONE_SIDED:
-        return None  # a learned act is between parties: "pushed the mound" is none
+    if (
+        coded.learned
+        and not recipients
+        and len(actor_ids) < 2
+        and not any(actors.actors[a].members for a in actor_ids)
+        and coded.type not in _ONE_SIDED
+    ):
+        return None  # a learned act is between parties: "pushed the mound" is none; "Egyptian
+        # and Saudi forces began exercises" is done by two
     if coded.type == "CONSULT" and coded.mode != "visit":
         # Talks without a host: everyone taking part is an actor (manual, CONSULT).
         actor_ids, recipients = list(dict.fromkeys([*actor_ids, *recipients])), []

@@ -28,6 +28,11 @@ class Participants:
         actor = self.actors.get(self.resolver.actor_at(token))
         if actor is not None and actor.kind == "state":
             return actor.id
+        demonym = load_gazetteer().demonyms.get(token.lower_)
+        if demonym is not None and token.dep_ in {"amod", "compound", "conj"}:
+            # "Egyptian and Saudi naval forces": each demonym names a state, though the
+            # phrase is one actor
+            return self._country_state(demonym, token)
         if actor is None and token.ent_type_ in {"GPE", "LOC"}:
             # A province or region: "Sindh", "Kerala" (ISO 3166-2, via pycountry).
             ent = next(
@@ -54,7 +59,7 @@ class Participants:
                 else [p for p in child.children if child.dep_ == "acl" and p.dep_ == "prep"]
             )
             for prep in preps:
-                if prep.lower_ not in {"in", "from", "of"}:
+                if prep.lower_ not in {"in", "from", "of", "across", "throughout"}:
                     continue
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     found = self._state(pobj) or next(iter(self._national(pobj)), None)

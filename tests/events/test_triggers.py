@@ -77,7 +77,6 @@ TYPES_AND_MODES = [
         "The World Bank approved a $200 million loan for Moldova.",
         Expect("AID", "approved", mode=None, actors={"IGO"}, recipients={"MDA"}),
         id="aid-loan",
-        marks=gap("'approve' is SUPPORT whatever is approved: a loan approved is material aid"),
     ),
     # SANCTION: a reduction of relations, directed at a named target.
     pytest.param(

@@ -107,11 +107,20 @@ def _object(token: Token, preposition: str | None = None) -> Token | None:
     return None
 
 
+def _modifiers(token: Token) -> list[Token]:
+    """The words that modify a noun, and theirs: "a joint air exercise" gives joint, air."""
+    found = []
+    for child in token.children:
+        if child.dep_ in {"compound", "amod", "nmod"}:
+            found += [child, *_modifiers(child)]
+    return found
+
+
 def _in_class(token: Token | None, name: str) -> bool:
     if token is None:
         return False
     members = object_classes().get(name, frozenset())
-    words = [token, *(c for c in token.children if c.dep_ in {"compound", "amod", "nmod"})]
+    words = [token, *_modifiers(token)]
     if token.ent_type_ in {"CARDINAL", "QUANTITY"} or token.lower_ in {
         "thousands",
         "hundreds",
@@ -446,7 +455,9 @@ def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
         if modifiers or agents:
             return [*agents, *modifiers]
         noun = trigger.head if trigger.dep_ == "compound" else trigger  # "a mediation effort"
-        carried = noun.dep_ in {"dobj", "attr"} and noun.head.lemma_ in WORDS["light_verbs"]
+        carried = (
+            noun.dep_ in {"dobj", "attr", "nsubjpass"} and noun.head.lemma_ in WORDS["light_verbs"]
+        )  # "staged a rally", "a call for elections was issued by the opposition"
         # "said during a call with X": the one who spoke took part in the call; "converged
         # for a rally", "threw stones during demonstrations": so did they.
         taking_part = any(
@@ -631,6 +642,10 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
         and any(c.dep_ == "xcomp" for c in token.children)
     ):
         kind = "REQUEST"  # "warned Washington to stop": a demand
+    if kind == "ASSAULT" and any(
+        c.lower_ == "test" and c.dep_ in {"npadvmod", "compound", "advmod"} for c in token.children
+    ):
+        kind, mode = "MOBILIZE", "weapons"  # "test-fired a missile": a weapons test (codebook)
     if kind == "PROTEST" and anchor.lemma_ in {"lodge", "file", "deliver", "register", "issue"}:
         kind, mode = "ACCUSE", "disapprove"  # a diplomatic protest (manual, PROTEST)
     if kind == "COMMIT":

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from communique.actors import load_gazetteer, subdivisions
+from communique.actors import load_gazetteer, place_country, subdivisions
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,21 @@ def test_demonyms_roles_persons_and_provinces() -> None:
     provinces = {p: subdivisions().get(p) for p in ("sindh", "new mexico", "punjab")}
     # Punjab is a province of Pakistan and a state of India.
     assert provinces == {"sindh": "PAK", "new mexico": "USA", "punjab": None}
+
+
+def test_cities_and_provinces_name_their_country() -> None:
+    places = ("Aleppo", "Antwerp", "Sindh", "Hyderabad", "Red Sea", "Moscow")
+    # "Antwerp": an English name of Antwerpen (a city of 100,000 or more); "Hyderabad" names
+    # cities of India and Pakistan; the "Red Sea" is water, not Sudan's province; "Moscow" is
+    # the gazetteer's (a capital names its state), not a city's
+    assert {p: place_country(p) for p in places} == {
+        "Aleppo": "SYR",
+        "Antwerp": "BEL",
+        "Sindh": "PAK",
+        "Hyderabad": None,
+        "Red Sea": None,
+        "Moscow": None,
+    }
 
 
 @pytest.mark.parametrize(

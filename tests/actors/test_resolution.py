@@ -178,7 +178,7 @@ COORDINATED_TITLES = [
     ),
     case(
         "Deputy Prime Minister and Minister for Defence Richard Marles said the new submarines "
-        "would be built in Adelaide.",
+        "would be built at home.",
         "Richard Marles",
         "coordinated-titles-without-a-country",
         kind="person",
@@ -456,6 +456,12 @@ MINISTRIES = [
 
 # An office or body the text gives no country takes the one country of its sentence.
 SENTENCE_COUNTRIES = [
+    case(
+        "Dock workers in Antwerp walked off the job on Monday.",
+        "Dock workers",
+        "people-in-a-city-the-gazetteer-knows",
+        country="BEL",
+    ),
     case(
         "Hungarian opposition parties demanded the resignation of the interior minister.",
         "the interior minister",

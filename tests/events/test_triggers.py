@@ -242,6 +242,16 @@ TYPES_AND_MODES = [
         Expect("ACCUSE", "condemned", mode="disapprove", actors={"DEU"}, recipients=set()),
         id="accuse-condemn-unnamed",
     ),
+    pytest.param(
+        "Germany condemned Russia's attack on a maternity hospital in Mariupol.",
+        Expect("ACCUSE", "condemned", mode="disapprove", actors={"DEU"}, recipients={"RUS"}),
+        id="accuse-the-attacker-not-the-target",
+    ),
+    pytest.param(
+        "Government artillery shelled rebel-held neighbourhoods of Aleppo on Tuesday.",
+        Expect("ASSAULT", "shelled", actors=set(), recipients={"SYR"}, date=ANY),
+        id="assault-on-a-city-the-gazetteer-knows",
+    ),
     # CONCEDE: easing restrictions, pardons (manual, CONCEDE); COERCE: a curfew.
     pytest.param(
         "The United States eased sanctions on Venezuela's oil sector.",

@@ -174,6 +174,24 @@ def _named_after(gaz: Gazetteer) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=1)
+def cities() -> dict[str, str]:
+    """City names -> ISO3 of their country (GeoNames, ``cities.tsv``), as written; names the
+    other gazetteers know (a country, a capital, a region) are theirs."""
+    gaz = load_gazetteer()
+    return {
+        row["name"]: row["iso3"]
+        for row in read_tsv(__package__, "cities.tsv")
+        if gaz.lookup(row["name"]) is None
+    }
+
+
+def place_country(name: str) -> str | None:
+    """The country of a province, region or city named as written ("Sindh", "Aleppo")."""
+    name = name.removeprefix("the ")
+    return subdivisions().get(name.lower()) or cities().get(name)
+
+
 # Last words of the names of seas, rivers and lakes: news names the water, not the province.
 _WATERS = frozenset({"sea", "ocean", "gulf", "river", "lake", "bay", "strait", "channel"})
 

@@ -31,7 +31,7 @@ from communique.actors.codes import (
     known_person,
     written_names,
 )
-from communique.actors.gazetteer import load_gazetteer
+from communique.actors.gazetteer import load_gazetteer, place_country
 from communique.actors.mentions import Mention, find_mentions
 from communique.actors.ministries import give_ministries_countries
 from communique.positions import sentence
@@ -560,6 +560,11 @@ def _sentence_countries(index: ActorIndex) -> None:
         if country in countries and placed.start not in quoted:  # not what someone says
             named.setdefault(doc[placed.start].sent.start, set()).add(country)
             placed_at.update(range(placed.start, placed.end))
+    for ent in doc.ents:  # a city or province: "Dock workers in Antwerp"
+        country = place_country(ent.text) if ent.label_ in {"GPE", "LOC", "NORP"} else None
+        if country and ent.start not in quoted and not placed_at & set(range(ent.start, ent.end)):
+            named.setdefault(ent.sent.start, set()).add(country)
+            placed_at.update(range(ent.start, ent.end))
     for placed in index.placed:
         actor = index.actors[placed.actor_id]
         if actor.country or not placed.mention.roles or placed.mention.source == "name":

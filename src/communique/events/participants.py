@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from communique.actors import ActorDirectory, load_gazetteer, subdivisions
+from communique.actors import ActorDirectory, load_gazetteer, place_country
 from communique.attribution import SpeakerResolver
 from communique.positions import entities
 from communique.syntax import noun_phrase
@@ -33,12 +33,13 @@ class Participants:
             # "Egyptian and Saudi naval forces": each demonym names a state, though the
             # phrase is one actor
             return self._country_state(demonym, token)
-        if actor is None and token.ent_type_ in {"GPE", "LOC"}:
-            # A province or region: "Sindh", "Kerala" (ISO 3166-2, via pycountry).
+        if actor is None and token.ent_type_ in {"GPE", "LOC", "NORP"}:
+            # A province, region or city: "Sindh" (ISO 3166-2, via pycountry), "Aleppo"
+            # (GeoNames).
             ent = next(
                 e for e in entities(token.doc, token.i, token.i) if e.start <= token.i < e.end
             )
-            iso3 = subdivisions().get(ent.text.lower().removeprefix("the "))
+            iso3 = place_country(ent.text)
             if iso3:
                 return self.actors.state(iso3, token.i)
         return None

@@ -501,6 +501,14 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
         objects = [*_prep_objects(coded.trigger, preps), *_prep_objects(coded.anchor, preps)]
         found = [t for obj in objects for t in (obj, *obj.conjuncts)]
         return list({t.i: t for t in found}.values())
+    if coded.type == "ACCUSE" and obj is not None and patterns_type(obj) in HOSTILE:
+        # "condemned the attack on a hospital in Mariupol": the one accused is who attacked
+        # ("Russia's attack", "the attack by the militia"), never its target or its place
+        return [
+            *(c for c in obj.children if c.dep_ == "poss"),
+            *_prep_objects(obj, ("by",)),
+            *_national_modifiers(obj),
+        ]
     candidates: list[Token] = []
     if coded.type == "REQUEST":
         # "demanded that Hamas renounce ...": the one asked is the clause's subject.
@@ -695,7 +703,7 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
         # "Russian troops have been stationed at the border": the troops' side mobilizes.
         coded.actor_heads, obj = [obj], None
     coded.recipient_heads = recipient_heads(coded, obj)
-    if embedded is not None:
+    if embedded is not None and coded.type != "ACCUSE":  # the accused is not the victim
         embedded_coded = Coded(
             trigger=embedded.token,
             anchor=_anchor(embedded.token),

@@ -261,6 +261,8 @@ def match(token: Token, add_threshold: float | None = None) -> Trigger | None:
     threshold = model.add_threshold if add_threshold is None else add_threshold
     if predicted.type == event_model.NONE or predicted.probability < threshold:
         return None
+    if any(c.dep_ == "neg" for c in token.children):
+        return None  # what did not happen is the rules' to read ("had not addressed")
     assert pattern is not None
     kind = predicted.type
     if kind == "AGREE":

@@ -546,8 +546,8 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
         for clause in (c for c in coded.anchor.subtree if c.dep_ == "advcl"):
             if any(m.lower_ in {"if", "unless"} for m in clause.children):
                 subject = cue_subject(clause)
-                if subject is not None:
-                    later.append(subject)
+                if subject is not None and patterns_type(subject) is None:
+                    later.append(subject)  # a party, not an act ("if the bombardment ...")
     # Last, where it happened: "fired shells at targets in Jericho".
     for token in coded.anchor.subtree:
         later += _prep_objects(token, ("in", "into", "near", "at", "inside"))

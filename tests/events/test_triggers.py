@@ -311,7 +311,6 @@ OBJECT_CLASSES = [
         "China sent warships to the waters near Taiwan.",
         Expect("MOBILIZE", "sent", mode="weapons", actors={"CHN"}, recipients={"TWN"}),
         id="send-warships",
-        marks=gap("'send' is a trigger only with an aid object: sending warships is not coded"),
     ),
 ]
 

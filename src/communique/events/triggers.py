@@ -640,6 +640,34 @@ def _embedded(trigger: Trigger, others: list[Trigger]) -> Trigger | None:
     return min(below, key=lambda t: t.token.i, default=None)
 
 
+# The manual's modes named by the means: the weapon of an assault ("warplanes struck", "fired
+# tear gas"), what a mobilisation readies ("missile batteries", "police", "militia"). Word
+# lists: ``word_lists.tsv``, one per mode (``<type>_<mode>``), first match wins.
+_MODES_BY_MEANS = {
+    "ASSAULT": ("suicide-attack", "crowd-control", "drone", "aerial"),
+    "MOBILIZE": ("police", "militia", "weapons"),
+    "PROTEST": ("hunger",),
+}
+
+
+def _mode_by_means(kind: str, token: Token, anchor: Token, obj: Token | None) -> str | None:
+    """The mode the words of the act's subject, object or instrument name, if any."""
+    subject = _subject(anchor)
+    near = [t for t in (subject, obj, token) if t is not None]
+    words = set()
+    for t in near:
+        for w in (t, *_modifiers(t), *(c for c in t.children if c.dep_ == "prep")):
+            words.add(w.lemma_.lower())
+            words.update(c.lemma_.lower() for c in w.children if c.dep_ == "pobj")
+    for c in anchor.children:  # "fired tear gas at", "struck with drones"
+        if c.dep_ in {"dobj", "prep"}:
+            words.update(t.lemma_.lower() for t in c.subtree)
+    for mode in _MODES_BY_MEANS[kind]:
+        if words & WORDS[f"{kind.lower()}_{mode.replace('-', '_')}"]:
+            return mode
+    return None
+
+
 def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
     """The event a top-level trigger stands for, after commitments and negation."""
     token = trigger.token
@@ -672,6 +700,8 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
         for t in token.subtree
     ):
         mode = "phone"  # "spoke by phone", "talked over a video link"
+    if kind in _MODES_BY_MEANS:
+        mode = _mode_by_means(kind, token, anchor, trigger.object) or mode
     coded = Coded(
         trigger=token,
         anchor=anchor,

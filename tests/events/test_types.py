@@ -95,7 +95,6 @@ AGREE = [
         "The presidents of Egypt and Sudan will sign a water-sharing accord next month.",
         Want("AGREE", actors={"EGY", "SDN"}),
         "will-sign",
-        fails="'the presidents of Egypt and Sudan': only the first country is an actor",
     ),
     case(
         "South Korea said it would resume joint drills with the United States in the spring.",

@@ -63,6 +63,9 @@ class Participants:
                 if prep.lower_ not in {"in", "from", "of", "across", "throughout"}:
                     continue
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    both = [self._state(c) for c in pobj.conjuncts]
+                    if both and all(both) and (first := self._state(pobj)):
+                        return list(dict.fromkeys([first, *both]))  # "of Turkey and Azerbaijan"
                     found = self._state(pobj) or next(iter(self._national(pobj)), None)
                     if found is None and prep.lower_ == "of":
                         # "the government of President Prosper Avril": his country
@@ -94,6 +97,8 @@ class Participants:
                     self.actors.add_country(actor.id, states[0])
                 elif len(states) > 1:
                     self.actors.add_members(actor.id, states)  # "Hungarian and Romanian officials"
+                elif actor.country is None:
+                    return self._body_of(token) or found
             return found
         states = self._national(token)
         if not states:
@@ -104,6 +109,16 @@ class Participants:
         if len(states) == 1 and (end - start == 1 or not people):
             return states[0]  # "China's human rights record": China's
         return self.actors.group(states, start, end)  # "Iraqi Kurds": a people of one state
+
+    def _body_of(self, head: Token) -> str | None:
+        """The organisation a group of people belongs to, when it has a code and they have
+        none: "foreign ministers of the Association of Southeast Asian Nations" act for it."""
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                body = self.actors.get(self.resolver.actor_at(pobj))
+                if body is not None and body.kind == "organization" and body.country:
+                    return body.id
+        return None
 
     def all(self, heads: list[Token]) -> list[str]:
         ids: list[str] = []

@@ -548,8 +548,9 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
                 subject = cue_subject(clause)
                 if subject is not None and patterns_type(subject) is None:
                     later.append(subject)  # a party, not an act ("if the bombardment ...")
-    # Last, where it happened: "fired shells at targets in Jericho".
-    for token in coded.anchor.subtree:
+    # Last, where it happened: "fired shells at targets in Jericho"; but where a meeting is
+    # held is its venue, not a party ("met in Jakarta").
+    for token in coded.anchor.subtree if coded.type != "CONSULT" else ():
         later += _prep_objects(token, ("in", "into", "near", "at", "inside"))
     return [*dative, *candidates, *later]
 

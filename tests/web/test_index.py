@@ -235,3 +235,18 @@ def test_any_other_change_has_the_index_built_again(copy: Path, opened: list) ->
     assert TestClient(app).get("/api/actors/USA").status_code == 404
     app.state.reader.store.close()
     assert _open(opened, copy)[0].state.reader.index.reason == "reused"
+
+
+def test_serve_takes_the_index_path(copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: None)
+    elsewhere = copy.parent / "elsewhere" / "news.index.duckdb"
+    elsewhere.parent.mkdir()
+    args = ["serve", "--db", str(copy), "--index", str(elsewhere)]
+    first = CliRunner().invoke(cli.app, args)
+    assert first.exit_code == 0, first.output
+    assert "missing; building it" in first.output and "index built in" in first.output
+    assert elsewhere.is_file() and not _sidecar(copy).exists()
+    again = CliRunner().invoke(cli.app, args)
+    assert again.exit_code == 0 and "index reused in" in again.output

@@ -125,6 +125,18 @@ def test_an_unreadable_index_is_built_again(copy: Path, opened: list) -> None:
     assert again.state.reader.index.reason == "reused"
 
 
+def test_a_damaged_index_is_built_again(copy: Path, opened: list) -> None:
+    _open(opened, copy)[0].state.reader.store.close()
+    sidecar = _sidecar(copy)
+    size = sidecar.stat().st_size
+    with sidecar.open("r+b") as file:  # its middle third overwritten: table data, not the catalog
+        file.seek(size // 3)
+        file.write(b"\xff" * (size // 3))
+    app, said = _open(opened, copy)
+    assert said == [f"index {sidecar}: unreadable; building it …"]
+    assert TestClient(app).get("/api/documents?q=lavrov").json()["items"]
+
+
 def test_where_the_index_cannot_be_written_it_is_kept_in_memory(
     copy: Path, opened: list, client: TestClient
 ) -> None:

@@ -24,8 +24,9 @@ The sidecar holds the ``fingerprint`` of the store it was built from: the store'
 versions, this module's SQL, and per table read its number of rows, last rowid and a hash of
 each row's rowid and id (any row added or removed changes it, whatever a checkpoint does to
 rowids; these scans take about 0.2 s on 100,000 documents). ``attach`` reuses a sidecar whose
-fingerprint matches, attached to the store's connection; a missing, stale or unreadable one is
-rebuilt into a temporary file renamed over it when complete. Where the sidecar cannot be
+fingerprint matches and whose every block reads back intact, attached to the store's
+connection; a missing, stale or unreadable one is rebuilt into a temporary file renamed over
+it when complete. Where the sidecar cannot be
 written, the index is built in memory (temporary tables on the connection). Either way the
 tables are found by their bare names: the sidecar is on the connection's search path.
 ``update`` adds the documents stored since (an upload) to the index in place.
@@ -267,6 +268,18 @@ def _detach(con: duckdb.DuckDBPyConnection, catalog: str) -> None:
     con.execute(f"DETACH {catalog}")
 
 
+def _intact(con: duckdb.DuckDBPyConnection, catalog: str) -> bool:
+    """Whether every block of the attached index reads back as written: DuckDB checks each
+    block's checksum when it reads it, and a query reads only what it needs, so every value
+    of every table is read once here (0.25 s for the index of 100,000 documents)."""
+    try:
+        for name in TABLES:
+            con.execute(f"SELECT bit_xor(hash(COLUMNS(*))) FROM {catalog}.main.{name}").fetchall()
+    except duckdb.Error:
+        return False
+    return True
+
+
 def _attach(con: duckdb.DuckDBPyConnection, path: Path, catalog: str, writable: bool) -> str | None:
     """Attach the sidecar at ``path`` as ``catalog`` if it holds this store's index (then
     None); else leave it detached and say why not."""
@@ -279,16 +292,21 @@ def _attach(con: duckdb.DuckDBPyConnection, path: Path, catalog: str, writable: 
         return "unreadable"
     try:
         stored = dict(con.execute(f"SELECT key, value FROM {catalog}.main.{META}").fetchall())
+    except duckdb.CatalogException:  # no fingerprint: another database, or an empty one
+        (tables,) = con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = ?", [catalog]
+        ).fetchone()
+        stored, why = {}, "not an index" if tables else "unreadable"
+    except duckdb.Error:
+        stored, why = {}, "unreadable"
+    else:
         why = None
         if stored.get("index") != VERSION:
             why = "made by another version of communique"
         elif stored != fingerprint(con):
             why = "the store has changed"
-    except duckdb.Error:
-        (tables,) = con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE database_name = ?", [catalog]
-        ).fetchone()
-        why = "not an index" if tables else "unreadable"
+        elif not _intact(con, catalog):
+            why = "unreadable"
     if why:
         _detach(con, catalog)
     return why

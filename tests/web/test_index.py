@@ -180,8 +180,10 @@ def test_a_file_that_is_not_an_index_is_left_untouched(
         create_app(copy, index=copy)
 
 
-def test_an_upload_updates_the_index_in_place(copy: Path, opened: list) -> None:
-    app, _ = _open(opened, copy, token=TOKEN)
+@pytest.mark.parametrize("in_file", [True, False], ids=["index file", "in memory"])
+def test_an_upload_updates_the_index_in_place(copy: Path, opened: list, in_file: bool) -> None:
+    nowhere = copy.parent / "no-such-folder" / "news.index.duckdb"
+    app, _ = _open(opened, copy, token=TOKEN, index=None if in_file else nowhere)
     client = TestClient(app)
     stored = client.post(
         "/api/documents", json=UPLOAD, headers={"authorization": f"Bearer {TOKEN}"}
@@ -189,7 +191,7 @@ def test_an_upload_updates_the_index_in_place(copy: Path, opened: list) -> None:
     assert stored.status_code == 201, stored.text
     reader = app.state.reader
     assert reader.last_update == "updated"  # rows added, not the index built again
-    assert reader.index.path == _sidecar(copy)
+    assert reader.index.path == (_sidecar(copy) if in_file else None)
 
     found = client.get("/api/documents", params={"q": "flood berg"}).json()["items"]
     assert [d["doc_id"] for d in found] == ["upload-2"]
@@ -217,8 +219,9 @@ def test_an_upload_updates_the_index_in_place(copy: Path, opened: list) -> None:
                 ).fetchone()
                 assert extra == 0, (name, a)
     app.state.reader.store.close()
-    again, said = _open(opened, copy)
-    assert again.state.reader.index.reason == "reused"  # its fingerprint is the store's
+    if in_file:
+        again, said = _open(opened, copy)
+        assert again.state.reader.index.reason == "reused"  # its fingerprint is the store's
 
 
 def test_index_command_builds_it_ahead(copy: Path) -> None:

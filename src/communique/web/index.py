@@ -296,9 +296,9 @@ def _attach(con: duckdb.DuckDBPyConnection, path: Path, catalog: str, writable: 
         (tables,) = con.execute(
             "SELECT count(*) FROM duckdb_tables() WHERE database_name = ?", [catalog]
         ).fetchone()
-        stored, why = {}, "not an index" if tables else "unreadable"
+        why = "not an index" if tables else "unreadable"
     except duckdb.Error:
-        stored, why = {}, "unreadable"
+        why = "unreadable"
     else:
         why = None
         if stored.get("index") != VERSION:

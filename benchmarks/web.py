@@ -8,8 +8,13 @@ PolNeAR train articles (``../shared/data/polnear/train/text``) and the texts of
 publication dates spread over 2022, one of 20 publishers and a title (seed 0), as
 ``benchmarks/stories.py`` does; the stories are linked over the first ``--linked``
 documents (``corpus.stories.update``; linking all 100,000 is the stories benchmark's
-subject, not this one's). Then starts ``communique serve`` on 127.0.0.1 and times each
-page and API call over HTTP: one warm-up, then the median and the slowest of ``--runs``.
+subject, not this one's). Then starts ``communique serve`` on 127.0.0.1 three times: with
+no index file (cold: the index is built into ``<db>.index.duckdb``), with it (warm: reused),
+and with the index in memory (``--index`` in a folder that does not exist: the fallback, and
+the app before the index file), each timed until it answers and its peak memory read; times
+each page and API call over HTTP on the warm server: one warm-up, then the median and the
+slowest of ``--runs``. Last, on a copy of the store and its index, one document is ingested
+as an upload does and the index brought up to date (``Reader.writing``), timed.
 """
 
 from __future__ import annotations
@@ -81,6 +86,92 @@ def _get(url: str) -> tuple[float, int, int]:
     return (time.perf_counter() - begun) * 1000, status, len(body)
 
 
+def _peak(pid: int) -> tuple[int, int]:
+    """Peak and current resident memory of a process, in MB."""
+    status = dict(
+        line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+    )
+    return int(status["VmHWM"].split()[0]) // 1024, int(status["VmRSS"].split()[0]) // 1024
+
+
+def _start(db: Path, log: Path, index: Path | None = None) -> tuple[subprocess.Popen, str, float]:
+    """``communique serve`` over ``db``; the server, its address and the seconds until it
+    answered."""
+    port = _free_port()
+    command = [sys.executable, "-m", "communique", "serve", "--db", str(db), "--port", str(port)]
+    if index:
+        command += ["--index", str(index)]
+    begun = time.perf_counter()
+    with log.open("w") as said:
+        server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=said)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(12_000):
+        try:
+            _get(base + "/openapi.json")
+            return server, base, time.perf_counter() - begun
+        except OSError:
+            if server.poll() is not None:
+                raise RuntimeError(log.read_text()) from None
+            time.sleep(0.05)
+    server.terminate()
+    raise RuntimeError("the server did not answer in 10 minutes")
+
+
+def _starts(db: Path, sidecar: Path) -> list[tuple[str, float, int, str]]:
+    """Cold, warm and in-memory starts: what, seconds, peak MB, what the server said."""
+    found = []
+    sidecar.unlink(missing_ok=True)
+    nowhere = db.parent / "no-such-folder" / "index.duckdb"
+    for what, index in (("cold", None), ("warm", None), ("in memory", nowhere)):
+        log = db.with_name(f"{db.name}.serve.log")
+        server, _, seconds = _start(db, log, index)
+        peak, _ = _peak(server.pid)
+        server.terminate()
+        server.wait()
+        said = " / ".join(line for line in log.read_text().splitlines() if "index" in line)
+        log.unlink()
+        found.append((what, seconds, peak, said))
+    return found
+
+
+def _upload(db: Path, sidecar: Path) -> tuple[float, float, str]:
+    """On a copy of the store and its index: one document ingested as an upload does (the
+    stories aside), and the index brought up to date; seconds to ingest, seconds to update
+    the index, what the update did."""
+    import shutil
+    import tempfile
+
+    from communique.corpus.local import ingest
+    from communique.pipeline import load
+    from communique.records import Document
+    from communique.web import create_app
+
+    root = Path(__file__).resolve().parents[1]
+    text = (root / "examples" / "reports" / "daily-meridian.txt").read_text(encoding="utf-8")
+    document = Document(
+        id="benchmark-upload",
+        text=text,
+        title="An upload",
+        publisher="Outlet 03",
+        published="2022-06-15",
+        source="upload",
+    )
+    nlp = load()
+    with tempfile.TemporaryDirectory(dir=db.parent) as folder:
+        copy = Path(folder) / db.name
+        shutil.copy(db, copy)
+        shutil.copy(sidecar, Path(folder) / sidecar.name)
+        reader = create_app(copy, token="benchmark").state.reader
+        assert not reader.index.built, reader.index
+        begun = time.perf_counter()
+        with reader.writing() as store:
+            ingest([document], store, nlp)
+            ingested = time.perf_counter() - begun
+        found = (ingested, reader.update_seconds, reader.last_update)
+        reader.store.close()
+    return found
+
+
 def _targets(db: Path) -> list[str]:
     """The pages and API calls to time, with ids taken from the store."""
     import duckdb
@@ -146,18 +237,11 @@ def main() -> None:
     args = parser.parse_args()
     if not args.db.exists():
         build(args.db, args.documents, args.texts, args.linked)
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "communique", "serve", "--db", str(args.db), "--port", str(port)]
-    )
-    base = f"http://127.0.0.1:{port}"
+    sidecar = args.db.with_name(f"{args.db.name}.index.duckdb")
+    starts = _starts(args.db, sidecar)
+    log = args.db.with_name(f"{args.db.name}.serve.log")
+    server, base, _ = _start(args.db, log)
     try:
-        for _ in range(600):
-            try:
-                _get(base + "/openapi.json")
-                break
-            except OSError:
-                time.sleep(0.1)
         rows = []
         for target in _targets(args.db):
             _get(base + target)  # warm-up
@@ -166,15 +250,22 @@ def main() -> None:
                 ms, status, size = _get(base + target)
                 times.append(ms)
             rows.append((target, statistics.median(times), max(times), status, size))
-        status = Path(f"/proc/{server.pid}/status")
-        peak = next(
-            (line.split()[1] for line in status.read_text().splitlines() if "VmHWM" in line), "?"
-        )
+        peak, _ = _peak(server.pid)
     finally:
         server.terminate()
         server.wait()
-    print(f"server peak memory: {int(peak) // 1024 if peak.isdigit() else peak} MB")
+        log.unlink()
+    ingested, updated, how = _upload(args.db, sidecar)
     print(f"Machine: {platform.machine()}, Python {platform.python_version()}, {args.db}")
+    print(f"index file: {sidecar.stat().st_size / 2**20:.0f} MB")
+    print()
+    print("| start | until it answers | peak memory | what it said |")
+    print("|---|---|---|---|")
+    for what, seconds, mb, said in starts:
+        print(f"| {what} | {seconds:.1f} s | {mb:,} MB | {said} |")
+    print()
+    print(f"upload: ingested in {ingested:.2f} s, index {how} in {updated:.2f} s")
+    print(f"warm server's peak memory after the pages and calls below: {peak:,} MB")
     print()
     print("| page or call | median | slowest | status | bytes |")
     print("|---|---|---|---|---|")

@@ -50,6 +50,7 @@ from communique.store import migrate as store_migrate
 from communique.train import events as event_training
 from communique.train import frames as frame_training
 from communique.web import create_app
+from communique.web import index as web_index
 
 app = typer.Typer(
     help="Who said what, to whom, through which channel, and what they did, from news text.",
@@ -357,6 +358,13 @@ class QueryFormat(StrEnum):
 
 
 DbOption = Annotated[Path, typer.Option("--db", help="The DuckDB store.")]
+IndexOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--index",
+        help="The web app's index file. Default: beside the store, <store>.index.duckdb.",
+    ),
+]
 
 
 class _Meter:
@@ -655,10 +663,12 @@ def serve(
             "through the environment variable.",
         ),
     ] = None,
+    index: IndexOption = None,
 ) -> None:
     """The web app and HTTP API over a store: search, documents with their statements
     highlighted, actors, events, stories and the actor network; the API's OpenAPI schema
-    at /openapi.json. Read-only unless a token is given."""
+    at /openapi.json. Read-only unless a token is given. Its index is reused from the
+    index file when the store has not changed since it was made, else built there."""
     import uvicorn  # only for serve: the other commands do without it
 
     if not _loopback(host):
@@ -666,17 +676,39 @@ def serve(
             f"warning: listening on {host}, not only on this machine: anyone who can reach "
             "it can read the store"
         )
-    _say(f"indexing {db} …")
     try:
-        web = create_app(db, token=token)
+        web = create_app(db, token=token, index=index, say=_say)
     except StoreError as error:
         raise _fail(str(error)) from None
-    indexed = web.state.reader.index_seconds
+    found = web.state.reader.index
+    done = "built" if found.built else "reused"
     _say(
         f"serving {db} on http://{host}:{port}/ (read-{'write' if token else 'only'}; "
-        f"indexed in {indexed:.1f} s)"
+        f"index {done} in {found.seconds:.1f} s)"
     )
     uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+@app.command("index")
+def index_(
+    db: DbOption = Path(DEFAULT_DB),
+    index: IndexOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Build it again even if it is up to date.")
+    ] = False,
+) -> None:
+    """Build the web app's index of a store ahead of `communique serve` (after an ingest,
+    say), so that serving starts at once; an index already up to date is left as it is."""
+    try:
+        path = web_index.locate(db, index)
+        with Store(db, read_only=True, allowed=web_index.files(path)) as store:
+            found = web_index.attach(store.con, path, rebuild=force, say=_say)
+    except StoreError as error:
+        raise _fail(str(error)) from None
+    if found.path is None:
+        raise _fail(f"the index {path} was not written")
+    if found.built:
+        _say(f"index {path}: built in {found.seconds:.1f} s")
 
 
 eval_app = typer.Typer(

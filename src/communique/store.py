@@ -25,7 +25,7 @@ import dataclasses
 import datetime as dt
 import string
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import EllipsisType, UnionType
@@ -347,6 +347,9 @@ _EXTENSIONS_OFF = {"autoinstall_known_extensions": False, "autoload_known_extens
 # A reader's connection also has no file system beyond the store (no ATTACH, COPY,
 # EXPORT, read_csv, glob, ...) and a configuration that SET and PRAGMA cannot change.
 _SANDBOX = {**_EXTENSIONS_OFF, "enable_external_access": False, "lock_configuration": True}
+# A reader connects with this and is then sandboxed (``_sandbox``); the mark keeps it from
+# sharing DuckDB's instance of the file with a connection of this process that is not.
+_READER = {**_EXTENSIONS_OFF, "custom_user_agent": "communique-reader"}
 # What a reader may run: SELECT (with WITH, FROM-first, VALUES, SHOW, DESCRIBE and
 # SUMMARIZE, which DuckDB parses as SELECT) and EXPLAIN.
 _READ_STATEMENTS = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
@@ -419,19 +422,29 @@ class Store:
     """A DuckDB file holding communique's tables. Use as a context manager.
 
     ``read_only`` opens the store sandboxed for reading (see ``query``); a reader
-    that must write files of its own (``export``) passes ``sandbox=False``.
+    that must write files of its own (``export``) passes ``sandbox=False``, one that needs
+    a few (the web app's index) names them in ``allowed``.
     """
 
-    def __init__(self, path: str | Path, read_only: bool = False, sandbox: bool = True) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        read_only: bool = False,
+        sandbox: bool = True,
+        allowed: Sequence[Path] = (),
+    ) -> None:
         self.path = Path(path)
         existing = self.path.exists() and (self.path.is_dir() or self.path.stat().st_size > 0)
         if read_only and not existing:
             raise StoreError(f"no store at {self.path}")
         if existing and not read_only:
             Store(self.path, read_only=True).close()  # recognised before anything is written
-        config = _SANDBOX if read_only and sandbox else _EXTENSIONS_OFF
+        sandboxed = read_only and sandbox
+        config = _READER if sandboxed else _EXTENSIONS_OFF
         try:
             self.con = duckdb.connect(str(self.path), read_only=read_only, config=dict(config))
+            if sandboxed:
+                _sandbox(self.con, allowed)
         except duckdb.Error as error:
             raise StoreError(f"cannot open {self.path}: {_first_line(error)}") from None
         if read_only:
@@ -828,6 +841,19 @@ def migrate(path: str | Path) -> list[str]:
     finally:
         con.close()
     return added
+
+
+def _sandbox(con: duckdb.DuckDBPyConnection, allowed: Sequence[Path]) -> None:
+    """``_SANDBOX`` set on a reader's connection, with the files in ``allowed`` still open to
+    it (DuckDB refuses ``allowed_paths`` given with external access off at connect). A store
+    this process has open already shares the connection's database: it is sandboxed, with the
+    files that store allowed."""
+    (locked,) = con.execute("SELECT current_setting('lock_configuration')").fetchone()
+    if not locked:
+        if allowed:
+            con.execute("SET allowed_paths = ?", [[str(p.absolute()) for p in allowed]])
+        for name, value in _SANDBOX.items():
+            con.execute(f"SET {name} = {str(value).lower()}")
 
 
 def refuse_overwrite(out: Path, force: bool) -> None:

@@ -6,7 +6,8 @@ whether more follow): the page's rows are found in the index first, then their t
 names read for those rows only. Actors are grouped across documents by ``Actor.key``; a
 statement is dated by its document, an event by its own date when it has one, else by its
 document's. The reader holds one connection and answers one query at a time (DuckDB
-parallelises each query itself); the index is built when the reader is made.
+parallelises each query itself); the index is attached (or built) when the reader is made
+and brought up to date after each write.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from communique.compare import report
@@ -60,13 +62,21 @@ def _iso(value: Any) -> Any:
 class Reader:
     """Queries for the pages and the API over one store (see the module docstring)."""
 
-    def __init__(self, store: Store, read_only: bool = True) -> None:
+    def __init__(
+        self,
+        store: Store,
+        read_only: bool = True,
+        index_path: Path | None = None,
+        say: Callable[[str], None] = lambda _: None,
+    ) -> None:
+        """``index_path``: the index's sidecar file (``index.attach``; None: in memory)."""
         self.store = store
         self.read_only = read_only
         self._lock = threading.Lock()
-        started = time.perf_counter()
-        index.build(self.store.con)
-        self.index_seconds = time.perf_counter() - started
+        self._say = say
+        self.index = index.attach(store.con, index_path, writable=not read_only, say=say)
+        self.index_seconds = self.index.seconds
+        self.last_update, self.update_seconds = "", 0.0  # what the last write did to the index
 
     @contextmanager
     def _connection(self) -> Iterator[Any]:
@@ -75,13 +85,17 @@ class Reader:
 
     @contextmanager
     def writing(self) -> Iterator[Store]:
-        """The store, for a write, with no query running meanwhile; the index is rebuilt
-        after it."""
+        """The store, for a write, with no query running meanwhile; the index is brought up
+        to date after it (``index.update``: the documents added, appended)."""
         if self.read_only:
             raise RuntimeError("the store is open read-only")
         with self._lock:
-            yield self.store
-            index.build(self.store.con)
+            try:
+                yield self.store
+            finally:
+                started = time.perf_counter()
+                self.last_update = index.update(self.store.con, self.index, self._say)
+                self.update_seconds = time.perf_counter() - started
 
     def rows(self, sql: str, parameters: list[Any] | None = None) -> list[dict[str, Any]]:
         """The rows of a query as dicts, dates as ISO strings."""
@@ -112,7 +126,7 @@ class Reader:
         where, parameters = ["TRUE"], []
         found = index.words(q or "")
         for word in found:
-            where.append("o.n IN (SELECT n FROM words WHERE word >= ? AND word < ?)")
+            where.append("o.row IN (SELECT row FROM words WHERE word >= ? AND word < ?)")
             parameters += [word, word + "\U0010ffff"]
         if q and not found:
             where.append(
@@ -126,7 +140,7 @@ class Reader:
         where, parameters = _dated("o.published", where, parameters, date_from, date_to)
         page = self._page(
             "SELECT o.doc_id, o.row, o.statements, o.events FROM doc_order o "
-            f"WHERE {' AND '.join(where)} ORDER BY o.n",
+            f"WHERE {' AND '.join(where)} ORDER BY o.published DESC NULLS LAST, o.doc_id",
             parameters,
             limit,
             offset,
@@ -208,7 +222,8 @@ class Reader:
             [key],
         )
         months = self.rows(
-            "SELECT month, what, n FROM activity WHERE key = ? ORDER BY month NULLS LAST, what",
+            "SELECT month, what, sum(n)::INTEGER AS n FROM activity WHERE key = ? GROUP BY ALL "
+            "ORDER BY month NULLS LAST, what",
             [key],
         )
         return {
@@ -272,7 +287,7 @@ class Reader:
             "k.speaker AS speaker_key, k.speaker_name AS speaker, k.addressee AS addressee_key, "
             "k.addressee_name AS addressee "
             f"FROM statement_keys k WHERE {' AND '.join(where)} "
-            "ORDER BY k.day DESC NULLS LAST, k.doc_id, k.content_start",
+            "ORDER BY k.day DESC NULLS LAST, k.doc_id, k.content_start, k.row",
             parameters,
             limit,
             offset,
@@ -306,7 +321,7 @@ class Reader:
         where, parameters = _event_filters(type, actor, recipient, date_from, date_to)
         page = self._page(  # the page's events first, then their text and names
             f"SELECT k.event_id, k.row, k.day FROM event_days k WHERE {' AND '.join(where)} "
-            "ORDER BY k.day DESC NULLS LAST, k.doc_id, k.trigger_start",
+            "ORDER BY k.day DESC NULLS LAST, k.doc_id, k.trigger_start, k.row",
             parameters,
             limit,
             offset,

@@ -844,12 +844,10 @@ NO_EVENT = [
     none(
         "Thailand welcomed 28 million foreign tourists last year.",
         "tourist-arrivals",
-        fails="'welcomed' tourists is coded SUPPORT",
     ),
     none(
         "Chinese tourists returned to Thailand in large numbers this summer.",
         "tourists-returned",
-        fails="tourists 'returned' to a country is coded CONSULT between the countries",
     ),
     none(
         "Norway's sovereign wealth fund is worth more than $1.4 trillion.",
@@ -871,7 +869,6 @@ NO_EVENT = [
     none(
         "Egypt and Ethiopia share the waters of the Nile.",
         "share-a-river",
-        fails="two countries that 'share' a river are coded COOPERATE",
     ),
     none("The Philippines has more than 7,000 islands.", "islands"),
     none(

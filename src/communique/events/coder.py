@@ -11,7 +11,7 @@ from communique.events.dates import Dated, event_date
 from communique.events.initiative import mark_initiators
 from communique.events.lexicon import contexts, word_lists
 from communique.events.participants import Participants
-from communique.events.triggers import Coded, fallback, main_events
+from communique.events.triggers import Coded, Trigger, fallback, main_events
 from communique.events.verbal import Verbal, verbal_events
 from communique.positions import sentence as sentence_of
 from communique.positions import text as doc_text
@@ -52,8 +52,8 @@ def code_events(
     from the actors stage) and verbal events from ``statements``."""
     participants = Participants(doc, actors)
     told = _Told()
-    quoted = _quoted_tokens(doc)
-    for coded in main_events(doc, skip=quoted):
+    near: list[Trigger] = []  # the model's candidates below its adding threshold
+    for coded in main_events(doc, skip=_quoted_tokens(doc), near=near):
         event = _event(coded, doc_id, participants, published)
         if event is not None:
             _both_who_met(event, actors, told)
@@ -61,10 +61,13 @@ def code_events(
     for verbal in verbal_events(doc, statements):
         told.add(_verbal_event(verbal, doc_id, participants, published))
     coded_in = {_sentence_of(doc, e) for e in told.events}
-    for sentence in doc.sents:
-        if sentence.start in coded_in:
+    missed: dict[int, list[Trigger]] = {}  # sentence -> its near misses
+    for trigger in near:
+        missed.setdefault(sentence_of(trigger.token).start, []).append(trigger)
+    for start, candidates in missed.items():
+        if start in coded_in:
             continue
-        for coded in fallback(sentence, skip=quoted):
+        for coded in fallback(candidates):
             event = _event(coded, doc_id, participants, published)
             if event is not None:
                 told.add(event)
@@ -179,10 +182,27 @@ def _caused_by_hazard(head: Token) -> bool:
     return head.lemma_.lower() in WORDS["hazards"] or head.lower_ in WORDS["hazards"]
 
 
+def _no_political_act(coded: Coded) -> bool:
+    """A friendly act done by or to people on their own account ("welcomed 28 million
+    tourists", "Chinese tourists returned"), or the sharing of what geography gives ("share
+    the waters of the Nile"): no event between the parties."""
+    if coded.type not in {"SUPPORT", "CONSULT", "COOPERATE", "AGREE"}:
+        return False
+    objects = [c for c in coded.trigger.children if c.dep_ == "dobj"]
+    private = WORDS["private_people"]
+    if any(o.lower_ in private for o in objects) or (
+        coded.actor_heads and all(h.lower_ in private for h in coded.actor_heads)
+    ):
+        return True
+    return coded.type == "COOPERATE" and any(o.lower_ in WORDS["geography"] for o in objects)
+
+
 def _event(coded: Coded, doc_id: str, actors: Participants, published: str | None) -> Event | None:
     doc = coded.trigger.doc
     if coded.actor_heads and all(_caused_by_hazard(head) for head in coded.actor_heads):
         return None  # "an earthquake struck the coast", "heavy rain caused flooding, killing"
+    if _no_political_act(coded):
+        return None
     actor_ids = actors.all(coded.actor_heads)
     if not actor_ids and coded.learned:
         return None  # a learned act needs an actor: "heavy rain hit the coast" is none

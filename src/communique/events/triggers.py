@@ -299,14 +299,25 @@ def _a_match_result(trigger: Trigger) -> bool:
     return _SCORE.search(after) is not None
 
 
-def triggers(doc: Doc, skip: Iterable[int] = ()) -> list[Trigger]:
+def triggers(
+    doc: Doc, skip: Iterable[int] = (), near: list[Trigger] | None = None
+) -> list[Trigger]:
+    """The triggers of a document; into ``near``, if given, every candidate the model typed
+    with at least ``FALLBACK`` (each token is read once): those below its adding threshold
+    are not triggers, but are a sentence's fallback."""
     skipped = set(skip)
+    model = event_model.active()
+    low = FALLBACK if near is not None and model is not None else None
     found = []
     for token in doc:
         if token.i in skipped or token.ent_type_ in _NOT_ACTS:
             continue
-        trigger = match(token)
-        if trigger is not None and not _a_match_result(trigger):
+        trigger = match(token, low)
+        if trigger is None or _a_match_result(trigger):
+            continue
+        if trigger.learned and near is not None:
+            near.append(trigger)  # a sentence left without an event may still take it alone
+        if not trigger.learned or model is None or trigger.probability >= model.add_threshold:
             found.append(trigger)
     return found
 
@@ -763,31 +774,22 @@ def _light(trigger: Trigger) -> bool:
     )
 
 
-def fallback(sentence: Span, skip: Iterable[int] = ()) -> list[Coded]:
-    """The events the model finds in a sentence in which nothing was coded, with the lower
-    threshold ``FALLBACK``, the most probable first: a sentence of news that the hand lists
-    miss is more likely to report an act than one of them is to be wrong."""
-    model = event_model.active()
-    if model is None or model.add_threshold <= FALLBACK:
-        return []
-    skipped = set(skip)
-    found = [
-        trigger
-        for token in sentence
-        if token.i not in skipped
-        and token.ent_type_ not in _NOT_ACTS
-        and (trigger := match(token, FALLBACK)) is not None
-        and trigger.learned
-        and not _a_match_result(trigger)
-    ]
-    found.sort(key=lambda t: -t.probability)
+def fallback(near: Iterable[Trigger]) -> list[Coded]:
+    """The events of a sentence in which nothing was coded, from the model's candidates in
+    it below its adding threshold (``near``, of ``triggers``), the most probable first: a
+    sentence of news that the hand lists miss is more likely to report an act than one of
+    them is to be wrong."""
+    found = sorted(near, key=lambda t: -t.probability)
     coded = (code(t, [t]) for t in found if not background(t.token, {t.token.i}))
     return [c for c in coded if c is not None]
 
 
-def main_events(doc: Doc, skip: Iterable[int] = ()) -> list[Coded]:
-    """The events of each sentence that no other event of the sentence governs."""
-    found = triggers(doc, skip)
+def main_events(
+    doc: Doc, skip: Iterable[int] = (), near: list[Trigger] | None = None
+) -> list[Coded]:
+    """The events of each sentence that no other event of the sentence governs; the model's
+    near misses into ``near`` (see ``triggers``)."""
+    found = triggers(doc, skip, near)
     # A light verb the model adds defers to a hand-written trigger it governs: "lodged a
     # protest", "staged a rally" are the protest's and the rally's events.
     found = [t for t in found if not (_light(t) and any(_dominates(t, o) for o in found))]

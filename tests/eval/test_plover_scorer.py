@@ -453,3 +453,18 @@ def test_first_event_type_and_sentences_without_an_event() -> None:
     assert (result["first_event"]["correct"], result["first_event"]["total"]) == (1, 3)
     assert (result["no_event"]["correct"], result["no_event"]["total"]) == (1, 3)
     assert result["event_type"]["r"] == pytest.approx(2 / 3)
+
+
+def test_a_member_state_takes_its_group_sector() -> None:
+    gold = [gold_event("s", "AGREE", {"HUN": ("GOV",), "ROU": ("GOV",)})]
+    officials = actor("officials", "HUN", "GOV", kind="group", members=("hun", "rou"))
+    records = [
+        record(
+            "s",
+            [event("AGREE", ("officials",))],
+            [officials, actor("hun", "HUN"), actor("rou", "ROU")],
+        )
+    ]
+    result = metrics(gold, records)
+    assert (result["sector"]["correct"], result["sector"]["total"]) == (2, 2)
+    assert result["full_event"]["accuracy"] == 1.0

@@ -34,6 +34,8 @@ Choices the protocol leaves open, made here:
   predicted event of the gold type whose own actor code set equals the gold source code set
   (both may be empty) and, when gold has a target, whose own recipient code set equals the
   gold target code set; when gold has no target, the event's recipients are not checked.
+- A group's member that has no sector of its own (a state) takes the group's: the members
+  of "Hungarian and Romanian officials" (GOV) are HUN/GOV and ROU/GOV.
 - Sector accuracy (secondary): over the gold source actors with a known sector whose code is
   among the sentence's predicted actor codes (events of the gold type), the share for which
   some predicted actor of those events with that code has the gold sector. One gold actor is
@@ -188,7 +190,9 @@ def _pairs(
         members = (actor.get("members") or []) if actor.get("kind") == "group" else []
         for one in [actors[m] for m in members if m in actors] if members else [actor]:
             if one_code := code(one.get("country")):
-                pairs.add((one_code, sector(one.get("sector"))))
+                # a member state takes the group's sector: "Hungarian and Romanian officials"
+                # are GOV of each
+                pairs.add((one_code, sector(one.get("sector")) or sector(actor.get("sector"))))
     return pairs
 
 

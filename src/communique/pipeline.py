@@ -42,6 +42,7 @@ def load(name: str | None = None) -> Language:
     The pipeline is cached per name: loading takes about a second.
     """
     nlp = spacy.load(nlp_module.resolve_model_name(name))
+    nlp_module.correct_lemmatizer(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("communique_paragraphs", before="parser")
     else:

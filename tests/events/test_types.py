@@ -671,7 +671,6 @@ MOBILIZE = [
         "China staged live-fire drills around Taiwan.",
         Want("MOBILIZE", actors={"CHN"}, recipients={"TWN"}),
         "live-fire-drills",
-        fails="one country's drills are not coded (MOBILIZE, manual)",
     ),
 ]
 

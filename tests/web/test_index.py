@@ -114,6 +114,18 @@ def test_a_changed_store_has_its_index_built_again(
     assert [d["doc_id"] for d in found] == ["more"]
 
 
+def test_a_build_killed_midway_leaves_no_file_behind(copy: Path, opened: list) -> None:
+    # the temporary file of a build whose process is gone (a pid no process has: above
+    # Linux's largest), and one of a process that runs (this one's parent)
+    sidecar = _sidecar(copy)
+    dead = sidecar.with_name(f"{sidecar.name}.4194305.tmp")
+    alive = sidecar.with_name(f"{sidecar.name}.{os.getppid()}.tmp")
+    for left in (dead, alive):
+        left.write_bytes(b"half an index")
+    _open(opened, copy)
+    assert (dead.exists(), alive.exists()) == (False, True)
+
+
 def test_an_unreadable_index_is_built_again(copy: Path, opened: list) -> None:
     _sidecar(copy).write_bytes(b"not a database " * 1000)
     app, said = _open(opened, copy)

@@ -34,6 +34,7 @@ tables are found by their bare names: the sidecar is on the connection's search 
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import itertools
 import json
@@ -173,6 +174,26 @@ def locate(db: Path, index: Path | None = None) -> Path:
 
 def _temporary(path: Path) -> Path:
     return path.with_name(f"{path.name}.{os.getpid()}.tmp")
+
+
+def _leftovers(path: Path) -> list[Path]:
+    """The temporary files of builds of ``path`` whose process is gone (killed midway)."""
+    found = []
+    for candidate in path.parent.glob(f"{glob.escape(path.name)}.*.tmp"):
+        pid = candidate.name[len(path.name) + 1 : -len(".tmp")]
+        if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
+            found.append(candidate)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: asks whether the process exists, sends nothing
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, as another user's
+    return True
 
 
 def files(path: Path) -> list[Path]:
@@ -315,7 +336,8 @@ def _attach(con: duckdb.DuckDBPyConnection, path: Path, catalog: str, writable: 
 def _write(con: duckdb.DuckDBPyConnection, path: Path, catalog: str, writable: bool) -> None:
     """Build the index into a temporary file, rename it to ``path`` and attach it."""
     temporary = _temporary(path)
-    _remove(temporary)
+    for left in [temporary, *_leftovers(path)]:
+        _remove(left)
     found = fingerprint(con)
     try:
         con.execute(f"ATTACH '{_quote(temporary.absolute())}' AS {catalog} (READ_WRITE)")

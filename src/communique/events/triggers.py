@@ -540,6 +540,8 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
         obj is not None and obj.dep_ == "nsubjpass" and not actor_heads(coded.trigger, coded.anchor)
     ):
         candidates.append(obj)
+        # whose the object is, when it is no party itself: "denounced the president's decision"
+        candidates += [c for c in obj.children if c.dep_ == "poss"]
     for token in (coded.trigger, coded.anchor):
         candidates += _prep_objects(token, preps)
         if obj is not None:

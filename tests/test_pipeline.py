@@ -145,3 +145,9 @@ def test_staged_is_stage_not_stag(nlp) -> None:
     # The rule lemmatizer's index holds the verb "stag", which shadowed "stage".
     doc = nlp("Teachers staged a rally; the unions are staging more.")
     assert [t.lemma_ for t in doc if t.lower_ in {"staged", "staging"}] == ["stage", "stage"]
+
+
+def test_hyphenated_acts_are_one_word(nlp) -> None:
+    doc = nlp("The rebels declared a cease-fire; nurses staged walk-outs and a Sit-in.")
+    assert {"cease-fire", "walk-outs", "Sit-in"} <= {t.text for t in doc}
+    assert doc.text == "The rebels declared a cease-fire; nurses staged walk-outs and a Sit-in."

@@ -10,7 +10,7 @@ import re
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -54,6 +54,28 @@ def correct_lemmatizer(nlp: Language) -> None:
     if isinstance(verbs, list):
         verbs[:] = [v for v in verbs if v not in _SHADOWING_VERBS]
         lemmatizer.cache.clear()
+
+
+# Hyphenated nouns of acts that the tokenizer would cut at the hyphen ("cease - fire"),
+# leaving no token that names the act: kept whole, with their plurals.
+ACT_COMPOUNDS = (
+    "cease-fire",
+    "crack-down",
+    "lock-out",
+    "pull-out",
+    "sit-in",
+    "stand-off",
+    "walk-out",
+)
+
+
+def keep_act_compounds(nlp: Language) -> None:
+    """Make the tokenizer keep ``ACT_COMPOUNDS`` whole, as written in any case."""
+    for word in ACT_COMPOUNDS:
+        first, rest = word[0], word[1:]
+        for form in {word, first.upper() + rest, word.upper()}:
+            for written in (form, form + ("S" if form.isupper() else "s")):
+                nlp.tokenizer.add_special_case(written, [{ORTH: written}])
 
 
 class ModelNotFound(RuntimeError):

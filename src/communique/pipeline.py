@@ -43,6 +43,7 @@ def load(name: str | None = None) -> Language:
     """
     nlp = spacy.load(nlp_module.resolve_model_name(name))
     nlp_module.correct_lemmatizer(nlp)
+    nlp_module.keep_act_compounds(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("communique_paragraphs", before="parser")
     else:

@@ -243,6 +243,11 @@ TYPES_AND_MODES = [
         id="accuse-condemn-unnamed",
     ),
     pytest.param(
+        "Police in Minsk launched a crack-down on opposition protesters.",
+        Expect("COERCE", "crack-down", mode="restrict", actors={"BLR"}, recipients={"BLR"}),
+        id="coerce-hyphenated-noun",
+    ),
+    pytest.param(
         "Germany condemned Russia's attack on a maternity hospital in Mariupol.",
         Expect("ACCUSE", "condemned", mode="disapprove", actors={"DEU"}, recipients={"RUS"}),
         id="accuse-the-attacker-not-the-target",

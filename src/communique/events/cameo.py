@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from communique.data import read_tsv
+from communique.nlp import ACT_COMPOUNDS
 
 # The dependents whose words a pattern's post-verb slots look at: the object and its
 # prepositions, not the clauses the verb governs ("said it would attack").
@@ -96,7 +97,13 @@ def _particle(token: Token, word: str) -> bool:
     return any(c.lower_ == word and c.dep_ in {"prt", "prep", "advmod"} for c in token.children)
 
 
+# The hyphenated act nouns the tokenizer keeps whole (``nlp.ACT_COMPOUNDS``), with plurals.
+_ACT_NOUNS = frozenset(f"{word}{end}" for word in ACT_COMPOUNDS for end in ("", "s"))
+
+
 def candidate_pos(token: Token) -> str | None:
+    if token.lower_ in _ACT_NOUNS:
+        return "NOUN"  # "a crack-down": the tagger does not know the word, and guesses
     if token.pos_ in {"VERB", "AUX"}:
         return "VERB"
     return "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None

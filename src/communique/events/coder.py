@@ -52,7 +52,7 @@ def code_events(
     from the actors stage) and verbal events from ``statements``."""
     participants = Participants(doc, actors)
     told = _Told()
-    near: list[Trigger] = []  # the model's candidates below its adding threshold
+    near: list[Trigger] = []  # every candidate the model typed: a sentence's fallback
     for coded in main_events(doc, skip=_quoted_tokens(doc), near=near):
         event = _event(coded, doc_id, participants, published)
         if event is not None:

@@ -558,12 +558,12 @@ def _sentence_countries(index: ActorIndex) -> None:
     for placed in index.placed:
         country = index.actors[placed.actor_id].country
         if country in countries and placed.start not in quoted:  # not what someone says
-            named.setdefault(doc[placed.start].sent.start, set()).add(country)
+            named.setdefault(sentence(doc[placed.start]).start, set()).add(country)
             placed_at.update(range(placed.start, placed.end))
     for ent in doc.ents:  # a city or province: "Dock workers in Antwerp"
         country = place_country(ent.text) if ent.label_ in {"GPE", "LOC", "NORP"} else None
         if country and ent.start not in quoted and not placed_at & set(range(ent.start, ent.end)):
-            named.setdefault(ent.sent.start, set()).add(country)
+            named.setdefault(sentence(ent[0]).start, set()).add(country)
             placed_at.update(range(ent.start, ent.end))
     for placed in index.placed:
         actor = index.actors[placed.actor_id]
@@ -572,7 +572,7 @@ def _sentence_countries(index: ActorIndex) -> None:
         head = doc[placed.head if placed.head >= 0 else placed.end - 1]
         if any(t.ent_type_ in {"GPE", "LOC"} and t.i not in placed_at for t in head.subtree):
             continue  # in a place of its own, not known to be the sentence's country
-        found = named.get(doc[placed.start].sent.start, set())
+        found = named.get(sentence(doc[placed.start]).start, set())
         if len(found) == 1:
             actor.country = next(iter(found))
 

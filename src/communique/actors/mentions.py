@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -63,11 +64,17 @@ class Mention:
 
 
 @lru_cache(maxsize=4)
-def _places(vocab: Vocab) -> PhraseMatcher:
-    """Names of places that hold another place's name ("New Mexico"), matched as written."""
+def _tokenizer(vocab: Vocab) -> Tokenizer:
+    """A plain English tokenizer over ``vocab``, for the gazetteers' phrase patterns."""
     from spacy.lang.en import English
 
-    tokenizer = English(vocab=vocab).tokenizer
+    return English(vocab=vocab).tokenizer
+
+
+@lru_cache(maxsize=4)
+def _places(vocab: Vocab) -> PhraseMatcher:
+    """Names of places that hold another place's name ("New Mexico"), matched as written."""
+    tokenizer = _tokenizer(vocab)
     matcher = PhraseMatcher(vocab, attr="ORTH")
     matcher.add("place", [tokenizer(name) for name in sorted(load_gazetteer().places)])
     return matcher
@@ -77,9 +84,7 @@ def _places(vocab: Vocab) -> PhraseMatcher:
 def _demonym_phrases(vocab: Vocab) -> PhraseMatcher:
     """Demonyms of more than one word ("South Korean", "Sri Lankan"), case-insensitive,
     labelled with their country's code."""
-    from spacy.lang.en import English
-
-    tokenizer = English(vocab=vocab).tokenizer
+    tokenizer = _tokenizer(vocab)
     matcher = PhraseMatcher(vocab, attr="LOWER")
     for demonym, iso3 in load_gazetteer().demonyms.items():
         if len(pattern := tokenizer(demonym)) > 1:
@@ -94,9 +99,7 @@ def _matchers(vocab: Vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[str, Ent
     One-word names are matched as written so that "US" never matches "us" and
     "Turkey" never matches "turkey".
     """
-    from spacy.lang.en import English
-
-    tokenizer = English(vocab=vocab).tokenizer
+    tokenizer = _tokenizer(vocab)
     gaz = load_gazetteer()
     exact = PhraseMatcher(vocab, attr="ORTH")
     folded = PhraseMatcher(vocab, attr="LOWER")

@@ -845,6 +845,13 @@ def train_events(
     lexicon: Annotated[Path, typer.Option(help="Where to write the CAMEO lexicon.")] = Path(
         event_training.LEXICON
     ),
+    validation: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="Written sentences held out from training to choose the thresholds on"
+            " (JSON lines, the schema of benchmarks/data/plover_written); repeatable."
+        ),
+    ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model to parse with.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUT if it exists.")] = False,
 ) -> None:
@@ -852,10 +859,13 @@ def train_events(
 
     Examples: the CAMEO verb patterns, the synthetic stories' lead sentences and headlines
     (a fifth of the templates held out for validation), the PLOVER codebook and the sentences
-    in src/communique/train/data/event_sentences.tsv. Prints the validation F1 per type.
-    Deterministic: the same data and spaCy model give the same files, byte for byte.
+    in src/communique/train/data/ (event_sentences.tsv, event_news.jsonl). The thresholds are
+    chosen on the --validation sentences (else on the held-out templates). Prints the
+    validation F1 per type. Deterministic: the same data and spaCy model give the same files,
+    byte for byte.
     """
-    for path in (synthetic, codebook, cameo, mapping):
+    validation = validation or []
+    for path in (synthetic, codebook, cameo, mapping, *validation):
         if not path.is_file():
             raise _fail(f"training data not found: {path}")
     try:
@@ -864,7 +874,7 @@ def train_events(
     except (StoreError, nlp_module.ModelNotFound) as error:
         raise _fail(str(error)) from None
     arrays, report = event_training.train(
-        synthetic, codebook, cameo, mapping, nlp, lexicon, say=_say
+        synthetic, codebook, cameo, mapping, nlp, lexicon, validation=validation, say=_say
     )
     event_training.write_model(arrays, out)
     Console(highlight=False).print(event_training.format_report(report))

@@ -463,6 +463,19 @@ SENTENCE_COUNTRIES = [
         country="BEL",
     ),
     case(
+        "A special tribunal in Karachi indicted a former governor on charges of laundering "
+        "money through property deals in Dubai.",
+        "A special tribunal",
+        "a-body-in-a-city-the-tagger-calls-an-organisation",
+        country="PAK",
+    ),
+    case(
+        "Authorities in Tamil Nadu released eleven fishermen from Sri Lanka on Thursday.",
+        "Authorities",
+        "a-body-in-a-province-of-one-of-the-sentence's-two-countries",
+        country="IND",
+    ),
+    case(
         "Hungarian opposition parties demanded the resignation of the interior minister.",
         "the interior minister",
         "office-in-a-one-country-sentence",
@@ -478,7 +491,13 @@ SENTENCE_COUNTRIES = [
     case(
         "Germany condemned the shelling of a children's hospital in Mariupol.",
         "a children's hospital",
-        "a-body-in-a-place-of-its-own",
+        "a-body-in-a-city-of-its-own",
+        country="UKR",
+    ),
+    case(
+        "Germany condemned the shelling of a children's hospital in Velyka Zorianka.",
+        "a children's hospital",
+        "a-body-in-a-place-the-gazetteer-does-not-know",
         country=None,
     ),
     case(

@@ -100,6 +100,18 @@ PARTICIPANTS = [
         id="passive-agent",
     ),
     pytest.param(
+        "Moldova's bid to join the European Union was endorsed on Tuesday by the Romanian "
+        "parliament.",
+        Expect("SUPPORT", "endorsed", actors={"ROU"}, recipients={"MDA"}, date=ANY),
+        id="passive-subject-is-the-recipient-beside-the-agent",
+    ),
+    pytest.param(
+        "Chile's foreign ministry condemned the detention of a Chilean photographer by "
+        "Nicaraguan police in Managua.",
+        Expect("ACCUSE", "condemned", actors={"CHL"}, recipients={"NIC"}),
+        id="the-accused-is-who-detained-not-the-detained",
+    ),
+    pytest.param(
         "Chinese police detained two Canadian citizens.",
         Expect("COERCE", "detained", mode="arrest", actors={"CHN"}, recipients={"CAN"}),
         id="people-of-a-state",

@@ -212,6 +212,12 @@ SUPPORT = [
 
 CONCEDE = [
     case(
+        "Yielding to weeks of protests by truckers, Mongolia's government scrapped a new levy on "
+        "diesel.",
+        Want("CONCEDE", actors={"MNG"}),
+        "dropped-levy",
+    ),
+    case(
         "Cuba granted amnesty to 500 prisoners ahead of a papal visit.",
         Want("CONCEDE", actors={"CUB"}),
         "amnesty",
@@ -339,6 +345,12 @@ AID = [
         "Nigerian troops rescued 30 kidnapped schoolchildren in Zamfara state.",
         Want("AID", actors={"NGA"}),
         "rescued",
+    ),
+    case(
+        "Greece dispatched 80 firefighters and four water bombers to North Macedonia to help "
+        "put out the wildfires.",
+        Want("AID", actors={"GRC"}, recipients={"MKD"}),
+        "forces-sent-to-help",
     ),
 ]
 

@@ -6,6 +6,7 @@ facts come from. Loading is cached; matching is done by :mod:`.mentions`.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -187,9 +188,16 @@ def cities() -> dict[str, str]:
 
 
 def place_country(name: str) -> str | None:
-    """The country of a province, region or city named as written ("Sindh", "Aleppo")."""
+    """The country of a province, region or city named as written ("Sindh", "Aleppo"; "Tamil
+    Nadu" is ISO's "Tamil Nādu")."""
     name = name.removeprefix("the ")
-    return subdivisions().get(name.lower()) or cities().get(name)
+    return subdivisions().get(_folded(name)) or cities().get(name)
+
+
+def _folded(name: str) -> str:
+    """Lower case without diacritics: news writes "Tamil Nadu", ISO 3166-2 "Tamil Nādu"."""
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # Last words of the names of seas, rivers and lakes: news names the water, not the province.
@@ -208,5 +216,5 @@ def subdivisions() -> dict[str, str]:
         words = sub.name.lower().split()
         if country is None or set(words) <= description or words[-1] in _WATERS:
             continue  # a description, or a province named after a sea ("Red Sea", Sudan)
-        found.setdefault(sub.name.lower(), set()).add(country.alpha_3)
+        found.setdefault(_folded(sub.name), set()).add(country.alpha_3)
     return {name: codes.pop() for name, codes in found.items() if len(codes) == 1}

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as Entity
 
 from communique.actors.codes import (
     Written,
@@ -561,7 +562,7 @@ def _sentence_countries(index: ActorIndex) -> None:
             named.setdefault(sentence(doc[placed.start]).start, set()).add(country)
             placed_at.update(range(placed.start, placed.end))
     for ent in doc.ents:  # a city or province: "Dock workers in Antwerp"
-        country = place_country(ent.text) if ent.label_ in {"GPE", "LOC", "NORP"} else None
+        country = _place(ent)
         if country and ent.start not in quoted and not placed_at & set(range(ent.start, ent.end)):
             named.setdefault(sentence(ent[0]).start, set()).add(country)
             placed_at.update(range(ent.start, ent.end))
@@ -570,11 +571,45 @@ def _sentence_countries(index: ActorIndex) -> None:
         if actor.country or not placed.mention.roles or placed.mention.source == "name":
             continue
         head = doc[placed.head if placed.head >= 0 else placed.end - 1]
+        own = _own_place(head)
+        if own is not None:  # "a special tribunal in Karachi", "authorities in Tamil Nadu"
+            actor.country = own
+            continue
         if any(t.ent_type_ in {"GPE", "LOC"} and t.i not in placed_at for t in head.subtree):
             continue  # in a place of its own, not known to be the sentence's country
         found = named.get(sentence(doc[placed.start]).start, set())
         if len(found) == 1:
             actor.country = next(iter(found))
+
+
+# Where a mention is: "police in Kampala", "a tribunal at Karachi", "students from Novi Sad".
+_LOCATIVE = frozenset({"in", "at", "near", "from"})
+
+
+def _place(ent: Entity) -> str | None:
+    """The country of a city or province entity. The small model often tags a place after a
+    preposition as ORG or FAC ("a tribunal in Karachi"): those count there too."""
+    if ent.label_ in {"GPE", "LOC", "NORP"} or (
+        ent.label_ in {"ORG", "FAC"}
+        and ent.root.dep_ == "pobj"
+        and ent.root.head.lower_ in _LOCATIVE
+    ):
+        return place_country(ent.text)
+    return None
+
+
+def _own_place(head: Token) -> str | None:
+    """The country of the city or province a mention is placed in by a preposition on its
+    head, if the gazetteer knows it."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.ent_iob_ != "O":
+                ent = next(e for e in obj.doc.ents if e.start <= obj.i < e.end)
+                if ent.label_ not in {"PERSON", "DATE", "TIME", "CARDINAL"}:
+                    return place_country(ent.text)
+    return None
 
 
 def _full_name(mention: Mention) -> bool:

@@ -184,6 +184,8 @@ class EventModel:
         self.mode_mask = arrays["mode_mask"].astype(bool)  # classes x modes
         self.add_threshold = float(arrays["add_threshold"])
         self.retype_threshold = float(arrays["retype_threshold"])
+        # a model written before vetoing was learned never vetoes
+        self.veto_threshold = float(arrays.get("veto_threshold", 1.01))
 
     def features(self, candidates: Sequence[Candidate]) -> numpy.ndarray:
         rows = [features(c, self.vectors) for c in candidates]

@@ -825,6 +825,14 @@ def train_attribution(
     _say(f"wrote {len(stats)} frames to {out}")
 
 
+# The written sentences the event model's thresholds are chosen on (run from the repository):
+# both blind sets' validation and no-event sentences, never their test half.
+WRITTEN_VALIDATION = (
+    Path("benchmarks/data/plover_written"),
+    Path("benchmarks/data/plover_written_2"),
+)
+
+
 @train_app.command("events")
 def train_events(
     synthetic: Annotated[Path, typer.Option(help="NGEC's synthetic event stories (CSV).")] = Path(
@@ -850,6 +858,8 @@ def train_events(
         typer.Option(
             help="Written sentences held out from training to choose the thresholds on"
             " (JSON lines, the schema of benchmarks/data/plover_written); repeatable."
+            " Default: the validation and no-event sentences of benchmarks/data/plover_written"
+            " and plover_written_2."
         ),
     ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model to parse with.")] = None,
@@ -860,11 +870,15 @@ def train_events(
     Examples: the CAMEO verb patterns, the synthetic stories' lead sentences and headlines
     (a fifth of the templates held out for validation), the PLOVER codebook and the sentences
     in src/communique/train/data/ (event_sentences.tsv, event_news.jsonl). The thresholds are
-    chosen on the --validation sentences (else on the held-out templates). Prints the
+    chosen on the --validation sentences (written blind, held out from training). Prints the
     validation F1 per type. Deterministic: the same data and spaCy model give the same files,
     byte for byte.
     """
-    validation = validation or []
+    validation = validation or [
+        folder / name
+        for folder in WRITTEN_VALIDATION
+        for name in ("validation.jsonl", "none.jsonl")
+    ]
     for path in (synthetic, codebook, cameo, mapping, *validation):
         if not path.is_file():
             raise _fail(f"training data not found: {path}")

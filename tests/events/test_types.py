@@ -334,7 +334,6 @@ AID = [
         "Saudi Arabia deposited $3 billion in Pakistan's central bank.",
         Want("AID", actors={"SAU"}, recipients={"PAK"}),
         "deposit",
-        fails="a deposit in a central bank is not coded",
     ),
     case(
         "The World Food Programme airlifted medical supplies to Gaza.",
@@ -595,7 +594,6 @@ PROTEST = [
         "Climate activists threw soup at a Van Gogh painting in London.",
         Want("PROTEST", mode="vandalize"),
         "threw-soup",
-        fails="symbolic vandalism is not coded",
     ),
 ]
 
@@ -701,7 +699,6 @@ COERCE = [
         "Kazakhstan's president declared a state of emergency in Almaty.",
         Want("COERCE", mode="martial-law", actors={"KAZ"}),
         "state-of-emergency",
-        fails="a declared state of emergency is not coded",
     ),
     case(
         "Belarus banned two opposition parties.",
@@ -797,7 +794,7 @@ TYPES = {
 
 
 def test_every_type_has_its_cases() -> None:
-    assert all(4 <= len(cases) <= 8 for cases in TYPES.values()), {
+    assert all(4 <= len(cases) <= 10 for cases in TYPES.values()), {
         kind: len(cases) for kind, cases in TYPES.items()
     }
 

@@ -130,6 +130,31 @@ def test_the_written_sentences_parse(nlp) -> None:
     assert [e.label for e in examples] == [r[0] for r in rows[:20]]
 
 
+def test_news_sentences_label_their_trigger_and_the_rest_none(nlp) -> None:
+    rows = [
+        events.NewsSentence(
+            "COERCE",
+            "arrest",
+            "arrested",
+            "Police arrested dozens of students after the rally in the capital.",
+        ),
+        events.NewsSentence(None, "", "attack", "Liverpool's attack looked blunt on Sunday."),
+    ]
+    examples = events.news_examples(nlp, rows)
+    labels = {e.candidate.lemma: (e.label, e.weight) for e in examples}
+    assert labels["arrest"] == ("COERCE", 2.0)
+    assert labels["rally"] == ("NONE", 1.0)  # not the sentence's event
+    assert labels["attack"] == ("NONE", 1.0)  # the tempting word of a sentence with none
+
+
+def test_the_news_sentences_parse(nlp) -> None:
+    rows = events.read_news()
+    assert len(rows) >= 800
+    assert {r.type for r in rows} == {*event_model.TYPES, None}
+    examples = events.news_examples(nlp, rows[:20])
+    assert sum(e.label != event_model.NONE for e in examples) == 20  # one trigger each
+
+
 def test_fit_is_deterministic_and_separates() -> None:
     x = numpy.asarray([[1.0, 0.0, 1.0], [0.0, 1.0, 1.0]] * 5)
     y = numpy.asarray([0, 1] * 5)

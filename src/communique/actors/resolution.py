@@ -561,6 +561,7 @@ def _sentence_countries(index: ActorIndex) -> None:
         if country in countries and placed.start not in quoted:  # not what someone says
             named.setdefault(sentence(doc[placed.start]).start, set()).add(country)
             placed_at.update(range(placed.start, placed.end))
+    entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     for ent in doc.ents:  # a city or province: "Dock workers in Antwerp"
         country = _place(ent)
         if country and ent.start not in quoted and not placed_at & set(range(ent.start, ent.end)):
@@ -571,7 +572,7 @@ def _sentence_countries(index: ActorIndex) -> None:
         if actor.country or not placed.mention.roles or placed.mention.source == "name":
             continue
         head = doc[placed.head if placed.head >= 0 else placed.end - 1]
-        own = _own_place(head)
+        own = _own_place(head, entity_at)
         if own is not None:  # "a special tribunal in Karachi", "authorities in Tamil Nadu"
             actor.country = own
             continue
@@ -598,17 +599,16 @@ def _place(ent: Entity) -> str | None:
     return None
 
 
-def _own_place(head: Token) -> str | None:
+def _own_place(head: Token, entity_at: dict[int, Entity]) -> str | None:
     """The country of the city or province a mention is placed in by a preposition on its
-    head, if the gazetteer knows it."""
+    head, if the gazetteer knows it (``entity_at``: the entity at each token)."""
     for prep in head.children:
         if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
             continue
         for obj in prep.children:
-            if obj.dep_ == "pobj" and obj.ent_iob_ != "O":
-                ent = next(e for e in obj.doc.ents if e.start <= obj.i < e.end)
-                if ent.label_ not in {"PERSON", "DATE", "TIME", "CARDINAL"}:
-                    return place_country(ent.text)
+            ent = entity_at.get(obj.i) if obj.dep_ == "pobj" else None
+            if ent is not None and ent.label_ not in {"PERSON", "DATE", "TIME", "CARDINAL"}:
+                return place_country(ent.text)
     return None
 
 

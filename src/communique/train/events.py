@@ -16,8 +16,9 @@ Data (never the PLOVER gold records):
   other candidate of none at half weight; in a sentence reporting no event, every candidate.
 
 The adding, re-typing and vetoing thresholds are chosen on written sentences held out from
-training (``--validation``: ``benchmarks/data/plover_written/validation.jsonl``), or, without
-them, on the synthetic validation templates' leads.
+training (``--validation``: the validation and no-event sentences of
+``benchmarks/data/plover_written`` and ``plover_written_2``), or, without them, on the
+synthetic validation templates' leads.
 
 A softmax regression by full-batch gradient descent (Adam steps, fixed iterations, no
 randomness), classes weighted to balance. Never imported at run time.
@@ -260,23 +261,22 @@ def cameo_examples(rows: Iterable[Row], weight: float = 0.25) -> list[Example]:
     return examples
 
 
-def written_examples(nlp: Language, rows: Sequence[tuple[str, str, str, str]]) -> list[Example]:
-    examples = []
-    for (kind, mode, trigger, _), doc in zip(rows, nlp.pipe(r[3] for r in rows), strict=True):
-        at = re.search(rf"\b{re.escape(trigger)}\b", doc.text)
-        span = doc.char_span(at.start(), at.end(), alignment_mode="expand") if at else None
-        if span is None:
-            raise ValueError(f"trigger {trigger!r} not in {doc.text!r}")
-        token = span[0]
-        found = candidate(token, pattern_match(token), cameo_lexicon.match(token))
-        examples.append(Example(found, kind, mode, 2.0, "written"))
-    return examples
-
-
 def _trigger_token(doc: Doc, word: str) -> Token | None:
+    """The token heading the first whole-word occurrence of ``word`` in the text."""
     at = re.search(rf"\b{re.escape(word)}\b", doc.text) if word else None
     span = doc.char_span(at.start(), at.end(), alignment_mode="expand") if at else None
     return span.root if span is not None else None
+
+
+def written_examples(nlp: Language, rows: Sequence[tuple[str, str, str, str]]) -> list[Example]:
+    examples = []
+    for (kind, mode, trigger, _), doc in zip(rows, nlp.pipe(r[3] for r in rows), strict=True):
+        token = _trigger_token(doc, trigger)
+        if token is None:
+            raise ValueError(f"trigger {trigger!r} not in {doc.text!r}")
+        found = candidate(token, pattern_match(token), cameo_lexicon.match(token))
+        examples.append(Example(found, kind, mode, 2.0, "written"))
+    return examples
 
 
 def news_examples(nlp: Language, rows: Sequence[NewsSentence]) -> list[Example]:
@@ -519,8 +519,8 @@ def choose_thresholds(
     best, changing the rules least (the highest veto threshold, then re-typing, then adding).
     ``gold`` is each sentence's type, ``NONE`` for one reporting no event (any event coded
     there is wrong)."""
-    most = max(ADD_THRESHOLDS)
-    model.add_threshold = model.retype_threshold = model.veto_threshold = most
+    model.add_threshold, model.retype_threshold = max(ADD_THRESHOLDS), max(RETYPE_THRESHOLDS)
+    model.veto_threshold = max(VETO_THRESHOLDS)
     rules = coder_events(docs, model)
     floor = precision(gold, rules)
     results = {}
@@ -538,12 +538,6 @@ def choose_thresholds(
     near = [k for k, r in results.items() if r["macro_f1"] >= best - TOLERANCE]
     chosen = max(near, key=lambda k: (k.veto, k.retype, k.add))
     return chosen, results[chosen]
-
-
-def validation_sentences(paths: Sequence[Path]) -> list[NewsSentence]:
-    """Written sentences held out from training, in ``read_news``'s schema (a file of
-    sentences reporting no event among them)."""
-    return [row for path in paths for row in read_news(path)]
 
 
 def train(
@@ -601,7 +595,7 @@ def train(
     report.validation["rules"] = scores(gold, coder_predictions(docs, None))
     synthetic_docs, synthetic_gold = docs, gold
     if validation:
-        held = validation_sentences(validation)
+        held = [row for path in validation for row in read_news(path)]
         gold = [row.type or NONE for row in held]
         with event_model.using(None), nlp.select_pipes(disable=["communique_events"]):
             docs = list(nlp.pipe((row.text for row in held), batch_size=64))

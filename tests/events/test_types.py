@@ -285,6 +285,11 @@ COOPERATE = [
         "joint-patrols",
     ),
     case(
+        "Joint naval patrols by Malaysia and Indonesia in the Strait of Malacca resumed on Monday.",
+        Want("COOPERATE", parties={"MYS", "IDN"}),
+        "joint-patrols-resumed",
+    ),
+    case(
         "Spain extradited a Russian businessman to the United States.",
         Want("COOPERATE", actors={"ESP"}, recipients={"USA"}),
         "extradited",
@@ -422,7 +427,6 @@ REQUEST = [
         "Egypt appealed to Ethiopia to resume negotiations over the Nile dam.",
         Want("REQUEST", mode="meet", actors={"EGY"}, recipients={"ETH"}),
         "appealed-to-negotiate",
-        fails="a call to resume negotiations is mode assist; it is meet",
     ),
     case(
         "Lebanon appealed to Qatar and Kuwait for emergency fuel aid.",
@@ -576,6 +580,11 @@ PROTEST = [
         "walked-off-the-job",
     ),
     case(
+        "Teachers in Kenya began a national strike on Monday over pay.",
+        Want("PROTEST", mode="strike", actors={"KEN"}),
+        "strike-on-monday",
+    ),
+    case(
         "A jailed Bahraini activist began a hunger strike.",
         Want("PROTEST", mode="hunger", actors={"BHR"}),
         "hunger-strike",
@@ -607,6 +616,16 @@ SANCTION = [
         "Slovakia expelled three Russian diplomats.",
         Want("SANCTION", mode="expel", actors={"SVK"}, recipients={"RUS"}),
         "expelled-diplomats",
+    ),
+    case(
+        "Lithuania ordered a Belarusian diplomat to leave within five days.",
+        Want("SANCTION", mode="expel", actors={"LTU"}, recipients={"BLR"}),
+        "ordered-diplomat-to-leave",
+    ),
+    case(
+        "Hungary's governing party expelled two lawmakers who had criticised its leader.",
+        Want("SANCTION", mode="expel", actors={"HUN"}),
+        "party-expelled-lawmakers",
     ),
     case(
         "Germany's president called off a planned visit to China.",
@@ -691,6 +710,11 @@ COERCE = [
         "detained",
     ),
     case(
+        "Authorities in Ethiopia shut off mobile internet in the Amhara region.",
+        Want("COERCE", mode="withhold", actors={"ETH"}),
+        "internet-shut-off",
+    ),
+    case(
         "Russia blocked access to Facebook and Twitter.",
         Want("COERCE", mode="censor", actors={"RUS"}),
         "blocked-access",
@@ -735,6 +759,11 @@ ASSAULT = [
         "Israeli warplanes struck Hamas positions in southern Gaza.",
         Want("ASSAULT", mode="aerial", actors={"ISR"}, recipients={"PSE"}),
         "airstrike",
+    ),
+    case(
+        "Saudi air strikes on the Yemeni port of Hodeidah continued for a third day.",
+        Want("ASSAULT", mode="aerial", actors={"SAU"}, recipients={"YEM"}),
+        "air-strikes-on",
     ),
     case(
         "Ukrainian drones hit an oil depot in the Russian city of Bryansk.",

@@ -204,8 +204,10 @@ def _event(coded: Coded, doc_id: str, actors: Participants, published: str | Non
     if _no_political_act(coded):
         return None
     actor_ids = actors.all(coded.actor_heads)
-    if not actor_ids and coded.learned:
-        return None  # a learned act needs an actor: "heavy rain hit the coast" is none
+    if coded.learned and all(actors.actors[a].sector == "BUS" for a in actor_ids):
+        # a learned act needs a political actor: "heavy rain hit the coast" and "the company
+        # moved its offices to Lisbon" are none
+        return None
     if not actor_ids and coded.trigger.pos_ not in {"VERB", "AUX"}:
         # a nominal act needs someone doing it: "the talks" alone reports none; "a phone
         # call between Blinken and Lavrov" names both parties

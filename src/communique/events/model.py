@@ -186,6 +186,9 @@ class EventModel:
         self.retype_threshold = float(arrays["retype_threshold"])
         # a model written before vetoing was learned never vetoes
         self.veto_threshold = float(arrays.get("veto_threshold", 1.01))
+        # a sentence left without an event takes its most probable candidate at least this
+        # probable (0.3: the value chosen by hand before it was learned)
+        self.fallback_threshold = float(arrays.get("fallback_threshold", 0.3))
 
     def features(self, candidates: Sequence[Candidate]) -> numpy.ndarray:
         rows = [features(c, self.vectors) for c in candidates]

@@ -98,6 +98,9 @@ def _object(token: Token, preposition: str | None = None) -> Token | None:
         for child in token.children:
             if child.dep_ in deps:
                 return child
+    act = _act_subject(token)
+    if act is not None:
+        return act
     if token.pos_ == "NOUN":
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in {"of", "on", "to", "for"}:
@@ -105,6 +108,17 @@ def _object(token: Token, preposition: str | None = None) -> Token | None:
                 if objects:
                     return objects[0]
     return None
+
+
+def _act_subject(verb: Token) -> Token | None:
+    """The subject of an aspect verb that takes no object, when it names an act: "joint
+    naval patrols by A and B resumed" reports the patrols."""
+    if verb.lemma_.lower() not in WORDS["aspect_verbs"] or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ == "NOUN" else None
 
 
 def _modifiers(token: Token) -> list[Token]:
@@ -224,13 +238,6 @@ def _main_clause(token: Token) -> bool:
     return anchor.dep_ == "ROOT" and not any(c.dep_ == "ccomp" for c in anchor.children)
 
 
-# Chosen on the written validation sentences (benchmarks/data/plover_written/validation.jsonl
-# and none.jsonl; never on the PLOVER gold): a CAMEO candidate below the model's own adding
-# threshold is still the event of a sentence in which nothing else was coded if the model
-# gives it FALLBACK.
-FALLBACK = 0.3
-
-
 def match(token: Token, add_threshold: float | None = None) -> Trigger | None:
     """The trigger a token is: a pattern of ``patterns.tsv`` or of the CAMEO dictionary,
     typed by the event model (``events.model``). The model re-types a hand-written pattern
@@ -302,11 +309,11 @@ def triggers(
     doc: Doc, skip: Iterable[int] = (), near: list[Trigger] | None = None
 ) -> list[Trigger]:
     """The triggers of a document; into ``near``, if given, every candidate the model typed
-    with at least ``FALLBACK`` (each token is read once): those below its adding threshold
-    are not triggers, but are a sentence's fallback."""
+    with at least the model's fallback threshold (each token is read once): those below its
+    adding threshold are not triggers, but are a sentence's fallback."""
     skipped = set(skip)
     model = event_model.active()
-    low = FALLBACK if near is not None and model is not None else None
+    low = model.fallback_threshold if near is not None and model is not None else None
     found = []
     for token in doc:
         if token.i in skipped or token.ent_type_ in _NOT_ACTS:
@@ -454,7 +461,24 @@ def patterns_type(token: Token) -> str | None:
     return trigger.type if trigger else None
 
 
+def _act_parties(act: Token) -> list[Token]:
+    """Who does a nominal act: "patrols by A, B and C", "trade between A and B", "Russian
+    troops"."""
+    found = [
+        p
+        for prep in act.children
+        if prep.lower_ in {"by", "between"}
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for p in (obj, *obj.conjuncts)
+    ]
+    return found or _national_modifiers(act)
+
+
 def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
+    act = _act_subject(anchor)
+    if act is not None and _act_parties(act):
+        return _act_parties(act)
     if trigger.pos_ not in {"VERB", "AUX"}:
         modifiers = _national_modifiers(trigger)
         agents = [
@@ -685,6 +709,21 @@ def _mode_by_means(kind: str, token: Token, anchor: Token, obj: Token | None) ->
     return None
 
 
+def _military_strike(strike: Token) -> bool:
+    """A strike that is an attack: "air strikes", "a drone strike", "strikes on Kharkiv" (a
+    walk-out is "a strike by dockers", "a strike over pay")."""
+    if strike.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    targets = [
+        obj
+        for prep in strike.children
+        if prep.dep_ == "prep" and prep.lower_ == "on"
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.ent_type_ not in {"DATE", "TIME"}
+    ]  # "strikes on Kharkiv", not "a strike on Monday"
+    return bool(targets) or any(w.lower_ in WORDS["military_strike"] for w in _modifiers(strike))
+
+
 def _to_help(verb: Token) -> bool:
     """Whether forces are sent to help: "dispatched soldiers to help contain the fires"."""
     return any(
@@ -727,6 +766,10 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
         for t in token.subtree
     ):
         mode = "phone"  # "spoke by phone", "talked over a video link"
+    if kind == "PROTEST" and mode == "strike" and _military_strike(token):
+        # "Russian air strikes on Kharkiv"
+        aerial = any(w.lower_ in {"air", "aerial"} for w in _modifiers(token))
+        kind, mode = "ASSAULT", "aerial" if aerial else None
     if kind in _MODES_BY_MEANS:
         mode = _mode_by_means(kind, token, anchor, trigger.object) or mode
     if kind == "MOBILIZE" and _to_help(anchor):

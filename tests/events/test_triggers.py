@@ -153,10 +153,6 @@ TYPES_AND_MODES = [
             date="2022-03-07",
         ),
         id="assault-shelling",
-        marks=gap(
-            "'shell' has no mode (shelling is artillery: heavy-weapons); Kharkiv, a city the "
-            "gazetteers do not place, gives no recipient"
-        ),
     ),
     # PROTEST: collective civilian action, with its mode.
     pytest.param(

@@ -7,7 +7,12 @@ gazetteer.
 
 from communique.actors.component import Actors
 from communique.actors.directory import ActorDirectory
-from communique.actors.gazetteer import load_gazetteer, place_country, subdivisions
+from communique.actors.gazetteer import (
+    large_city_country,
+    load_gazetteer,
+    place_country,
+    subdivisions,
+)
 from communique.actors.mentions import Mention, find_mentions
 from communique.actors.resolution import Placed, resolve_actors
 
@@ -18,6 +23,7 @@ __all__ = [
     "Placed",
     "find_mentions",
     "load_gazetteer",
+    "large_city_country",
     "place_country",
     "resolve_actors",
     "subdivisions",

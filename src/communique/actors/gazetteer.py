@@ -187,6 +187,26 @@ def cities() -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=1)
+def _large_cities() -> dict[str, str]:
+    return {
+        row["name"]: row["iso3"]
+        for row in read_tsv(__package__, "cities.tsv")
+        if int(row["population"]) >= LARGE_CITY and row["name"] in cities()
+    }
+
+
+LARGE_CITY = 100_000  # people: a name this large a city is more often the city than a person
+
+
+def large_city_country(name: str) -> str | None:
+    """The country of a city of ``LARGE_CITY`` people or more named as written ("Kharkiv"),
+    unless the gazetteer knows a person of that name."""
+    if load_gazetteer().person(name) is not None:
+        return None
+    return _large_cities().get(name.removeprefix("the "))
+
+
 def place_country(name: str) -> str | None:
     """The country of a province, region or city named as written ("Sindh", "Aleppo"; "Tamil
     Nadu" is ISO's "Tamil Nādu")."""

@@ -177,9 +177,15 @@ WORDS = word_lists()
 _ONE_SIDED = frozenset({"MOBILIZE", "PROTEST"})
 
 
-def _caused_by_hazard(head: Token) -> bool:
-    """Whether an actor head is a natural hazard ("earthquake", "heavy rain")."""
-    return head.lemma_.lower() in WORDS["hazards"] or head.lower_ in WORDS["hazards"]
+def _no_agent(head: Token) -> bool:
+    """Whether an actor head is a natural hazard ("earthquake", "heavy rain", "lightning
+    strikes"), a figure or market that moves ("homicides rose", "shares rallied") or a
+    team at play: no actor acts."""
+    words = {head.lemma_.lower(), head.lower_}
+    hazard = words & WORDS["hazards"] or any(
+        c.dep_ == "compound" and c.lower_ in WORDS["hazards"] for c in head.children
+    )
+    return bool(hazard or words & WORDS["non_agents"])
 
 
 def _no_political_act(coded: Coded) -> bool:
@@ -199,7 +205,7 @@ def _no_political_act(coded: Coded) -> bool:
 
 def _event(coded: Coded, doc_id: str, actors: Participants, published: str | None) -> Event | None:
     doc = coded.trigger.doc
-    if coded.actor_heads and all(_caused_by_hazard(head) for head in coded.actor_heads):
+    if coded.actor_heads and all(_no_agent(head) for head in coded.actor_heads):
         return None  # "an earthquake struck the coast", "heavy rain caused flooding, killing"
     if _no_political_act(coded):
         return None

@@ -10,10 +10,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from communique.actors import ActorDirectory, load_gazetteer, place_country
+from communique.actors import ActorDirectory, large_city_country, load_gazetteer, place_country
 from communique.attribution import SpeakerResolver
 from communique.positions import entities
 from communique.syntax import noun_phrase
+
+
+def _entity_text(token: Token) -> str:
+    """The text of the entity a token is in, or the token's."""
+    found = (e for e in entities(token.doc, token.i, token.i) if e.start <= token.i < e.end)
+    return next((e.text for e in found), token.text)
 
 
 class Participants:
@@ -36,10 +42,7 @@ class Participants:
         if actor is None and token.ent_type_ in {"GPE", "LOC", "NORP"}:
             # A province, region or city: "Sindh" (ISO 3166-2, via pycountry), "Aleppo"
             # (GeoNames).
-            ent = next(
-                e for e in entities(token.doc, token.i, token.i) if e.start <= token.i < e.end
-            )
-            iso3 = place_country(ent.text)
+            iso3 = place_country(_entity_text(token))
             if iso3:
                 return self.actors.state(iso3, token.i)
         return None
@@ -90,6 +93,16 @@ class Participants:
             states = self._national(token)
             if states:
                 return states[0]
+        if (
+            actor is not None
+            and actor.kind in {"person", "organization"}
+            and not (actor.country or actor.roles)
+        ):
+            # the tagger reads many cities as persons or bodies ("shelled Kharkiv",
+            # "attacked Goma", "bombed Mariupol")
+            iso3 = large_city_country(actor.name)
+            if iso3 is not None and (state := self._country_state(iso3, token)):
+                return state
         if actor is not None:
             if actor.kind != "state" and (actor.country is None or actor.kind == "group"):
                 states = self._national(token)
@@ -101,6 +114,10 @@ class Participants:
                     return self._body_of(token) or found
             return found
         states = self._national(token)
+        if not states and token.pos_ == "PROPN":
+            # a city the tagger calls a facility or names nothing ("shelled Kharkiv")
+            iso3 = large_city_country(_entity_text(token))
+            states = [s] if iso3 and (s := self._country_state(iso3, token)) else []
         if not states:
             return self.resolver.inner(token)
         start, end = noun_phrase(token, keep_appos=False)

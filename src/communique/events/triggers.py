@@ -293,12 +293,17 @@ def match(token: Token, add_threshold: float | None = None) -> Trigger | None:
 
 # Words inside these entities name a time or a number, never an act ("in March").
 _NOT_ACTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
-# A score after the act: "beat Argentina 2-1" is a match, not an assault.
-_SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
+# A score or a margin after the act: "beat Argentina 2-1", "crushed Pakistan by seven
+# wickets" is a match, not an assault.
+_SCORE = re.compile(
+    r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b"
+    r"|\bby (?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?:wickets?|runs?|goals?|points?|strokes?|innings)\b"
+)
 
 
 def _a_match_result(trigger: Trigger) -> bool:
-    if trigger.type != "ASSAULT":
+    if trigger.type != "ASSAULT" and not trigger.learned:
         return False
     token = trigger.token
     after = doc_text(token.doc)[token.idx : sentence_of(token).end_char]
@@ -710,8 +715,11 @@ def _mode_by_means(kind: str, token: Token, anchor: Token, obj: Token | None) ->
 
 
 def _military_strike(strike: Token) -> bool:
-    """A strike that is an attack: "air strikes", "a drone strike", "strikes on Kharkiv" (a
-    walk-out is "a strike by dockers", "a strike over pay")."""
+    """A strike that is an attack: "air strikes", "a drone strike", "strikes on Kharkiv",
+    "struck Khan Younis" (a walk-out is "a strike by dockers", "a strike over pay", "workers
+    struck")."""
+    if strike.pos_ == "VERB":
+        return any(c.dep_ == "dobj" for c in strike.children)  # "struck Khan Younis"
     if strike.pos_ not in {"NOUN", "PROPN"}:
         return False
     targets = [

@@ -517,7 +517,10 @@ FUTURE_AND_HYPOTHETICAL = [
         "Armenia will withdraw its troops from the border villages.",
         Expect("CONCEDE", "withdraw", mode=None, actors={"ARM"}, future=True),
         id="will-withdraw",
-        marks=gap("a future RETREAT is made AGREE; the manual codes it CONCEDE"),
+        marks=gap(
+            "a future RETREAT is made AGREE, as the PLOVER gold records code it; the manual"
+            " codes it CONCEDE"
+        ),
     ),
     pytest.param(
         "If Russia invades Ukraine, the United States will impose severe sanctions.",

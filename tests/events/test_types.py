@@ -231,7 +231,8 @@ CONCEDE = [
         "Nicaragua announced it would release 40 political prisoners.",
         Want("CONCEDE", actors={"NIC"}),
         "announced-release",
-        fails="an announced release is made AGREE; the manual codes a future retreat CONCEDE",
+        fails="an announced release is made AGREE, as the PLOVER gold records code it; the"
+        " manual codes a future retreat CONCEDE",
     ),
     case(
         "Sri Lanka lifted the nationwide curfew on Saturday.",
@@ -448,6 +449,11 @@ REQUEST = [
 
 ACCUSE = [
     case(
+        "Mexico's president ordered an investigation into the disappearance of 43 students.",
+        Want("ACCUSE", mode="investigate", actors={"MEX"}),
+        "ordered-investigation",
+    ),
+    case(
         "China summoned the Japanese ambassador over the release of treated water from Fukushima.",
         Want("ACCUSE", mode="disapprove", actors={"CHN"}, recipients={"JPN"}),
         "summoned-ambassador",
@@ -663,10 +669,14 @@ SANCTION = [
         "broke-off-relations",
     ),
     case(
+        "Kenya's High Court struck down the new finance law as unconstitutional.",
+        Want("SANCTION", mode="convict", actors={"KEN"}),
+        "struck-down-law",
+    ),
+    case(
         "A Russian court convicted an American journalist of espionage.",
         Want("SANCTION", mode="convict", actors={"RUS"}, recipients={"USA"}),
         "convicted",
-        fails="a conviction is not coded",
     ),
 ]
 

@@ -830,6 +830,7 @@ def train_attribution(
 WRITTEN_VALIDATION = (
     Path("benchmarks/data/plover_written"),
     Path("benchmarks/data/plover_written_2"),
+    Path("benchmarks/data/plover_written_3"),
 )
 
 
@@ -858,8 +859,8 @@ def train_events(
         typer.Option(
             help="Written sentences held out from training to choose the thresholds on"
             " (JSON lines, the schema of benchmarks/data/plover_written); repeatable."
-            " Default: the validation and no-event sentences of benchmarks/data/plover_written"
-            " and plover_written_2."
+            " Default: the validation and no-event sentences of benchmarks/data/plover_written,"
+            " plover_written_2 and plover_written_3."
         ),
     ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model to parse with.")] = None,

@@ -197,6 +197,8 @@ SUPPORT = [
         "The Turkish parliament ratified Finland's accession to NATO.",
         Want("SUPPORT", actors={"TUR"}, recipients={"FIN"}),
         "ratified",
+        fails="the model re-types the hand-written SUPPORT CONCEDE (P 0.93): CAMEO codes"
+        " 'ratify' and 'approve' as yielding (080), and the written sentences do not outweigh it",
     ),
     case(
         "Saudi Arabia and Iran restored diplomatic ties.",
@@ -741,7 +743,8 @@ COERCE = [
     ),
     case(
         "Kazakhstan's president declared a state of emergency in Almaty.",
-        Want("COERCE", mode="martial-law", actors={"KAZ"}),
+        # the codebook's name (curfew) for the manual's martial-law mode
+        Want("COERCE", mode="curfew", actors={"KAZ"}),
         "state-of-emergency",
     ),
     case(

@@ -194,3 +194,20 @@ def test_precision_of_events_against_their_sentences_labels() -> None:
     events_found = [{("AID", 0), ("ASSAULT", 9)}, set(), {("AID", 3)}]
     assert events.precision(["AID", "AID", "ASSAULT"], events_found) == pytest.approx(1 / 3)
     assert events.precision(["AID"], [set()]) == 1.0  # nothing added lowers nothing
+
+
+def test_the_fallback_threshold_is_the_fewest_guesses_within_tolerance(monkeypatch) -> None:
+    """A lower fallback threshold guesses more often; it is taken only if it scores more than
+    the tolerance above every higher one."""
+    macro = {0.2: 0.80, 0.3: 0.805, 0.4: 0.798, 0.5: 0.70, 0.6: 0.60, 1.01: 0.50}
+
+    class Model:
+        add_threshold = retype_threshold = veto_threshold = fallback_threshold = 0.0
+
+    model = Model()
+    # the coder's "predictions" are the threshold it ran with; their score, macro[threshold]
+    monkeypatch.setattr(events, "coder_predictions", lambda docs, m: [m.fallback_threshold])
+    monkeypatch.setattr(events, "scores", lambda gold, found: {"macro_f1": macro[found[0]]})
+    chosen = events._choose_fallback(model, [], [], events.Thresholds(1.01, 0.9, 1.01))
+    assert chosen == events.Thresholds(1.01, 0.9, 1.01, fallback=0.4)
+    assert (model.add_threshold, model.retype_threshold) == (1.01, 0.9)

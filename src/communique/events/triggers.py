@@ -540,6 +540,8 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
         # What was discussed is not who took part: "discussed the tensions over Ukraine".
         # "a call between Blinken and Lavrov": each of the coordinated parties.
         objects = [*_prep_objects(coded.trigger, preps), *_prep_objects(coded.anchor, preps)]
+        if _in_class(obj, "meeting"):  # "held consultations with Niger's military leaders"
+            objects += _prep_objects(obj, preps)
         found = [t for obj in objects for t in (obj, *obj.conjuncts)]
         return list({t.i: t for t in found}.values())
     if coded.type == "ACCUSE" and obj is not None and patterns_type(obj) in HOSTILE:

@@ -179,6 +179,11 @@ CONSULT = [
 
 SUPPORT = [
     case(
+        "Brazil threw its support behind Argentina's bid to host the 2030 World Cup.",
+        Want("SUPPORT", actors={"BRA"}, recipients={"ARG"}),
+        "support-behind",
+    ),
+    case(
         "Honduras established diplomatic relations with China.",
         Want("SUPPORT", actors={"HND"}, recipients={"CHN"}),
         "established-relations",
@@ -683,6 +688,12 @@ SANCTION = [
 ]
 
 MOBILIZE = [
+    case(
+        # the small parser reads "massed tanks" as a phrase, with Russia hung on "massed"
+        "Russia massed tanks along its border with Ukraine in November.",
+        Want("MOBILIZE", actors={"RUS"}),
+        "massed-tanks",
+    ),
     case(
         "Israel reinforced its troops along the Lebanese border.",
         Want("MOBILIZE", mode="troops", actors={"ISR"}, recipients={"LBN"}),

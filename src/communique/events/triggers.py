@@ -506,7 +506,7 @@ def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
         ) or (trigger.dep_ == "pobj" and patterns_type(trigger) in {"PROTEST", "ASSAULT"})
         if anchor.i == trigger.i or not (carried or taking_part):
             return []
-    subject = _subject(anchor)
+    subject = _subject(anchor) or _misparsed_subject(anchor)
     if subject is None:
         return []
     return [subject, *subject.conjuncts]
@@ -649,10 +649,26 @@ def _planned(clause: Token, token: Token) -> bool:
     return intention is not None and _held(intention)
 
 
+def _misparsed_subject(verb: Token) -> Token | None:
+    """The subject of a past-tense verb the parser took for a modifier of its object:
+    "Azerbaijan massed troops along the border" parsed as a phrase "massed troops" with
+    "Azerbaijan" hung on "massed"."""
+    if verb.dep_ != "amod" or verb.tag_ != "VBD" or verb.head.dep_ != "ROOT":
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"npadvmod", "nsubj"} and c.i < verb.i and c.pos_ == "PROPN"
+        ),
+        None,
+    )
+
+
 def background(token: Token, triggers_at: set[int]) -> bool:
     """Whether the act at ``token`` is background to the sentence's report (see above)."""
-    if token.dep_ == "amod":  # "the Israeli-occupied West Bank", "Syrian-backed"
-        return True
+    if token.dep_ == "amod" and _misparsed_subject(token) is None:
+        return True  # "the Israeli-occupied West Bank", "Syrian-backed"
     if token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.i in triggers_at:
         return True  # "opened fire ..., killing one": an elaboration of the act
     current = token

@@ -324,6 +324,11 @@ COOPERATE = [
 
 AID = [
     case(
+        "Tents and blankets donated by Japan reached flood-hit districts of Pakistan on Friday.",
+        Want("AID", actors={"JPN"}, recipients={"PAK"}),
+        "aid-reached",
+    ),
+    case(
         "The IMF disbursed a $1.1 billion loan tranche to Pakistan.",
         Want("AID", actors={"IGO"}, recipients={"PAK"}),
         "disbursed-loan",

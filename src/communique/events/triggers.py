@@ -88,7 +88,10 @@ class Coded:
 
 
 def _object(token: Token, preposition: str | None = None) -> Token | None:
-    """The direct object of a verb (the subject of a passive), or of its preposition."""
+    """The direct object of a verb (the subject of a passive), or of its preposition; what
+    arrived, for a verb of arrival ("aid reached Gaza")."""
+    if token.lemma_.lower() in WORDS["arrival_verbs"] and (act := _act_subject(token)):
+        return act
     for child in token.children:
         if preposition and child.dep_ in {"prep", "prt"} and child.lower_ == preposition:
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
@@ -111,14 +114,22 @@ def _object(token: Token, preposition: str | None = None) -> Token | None:
 
 
 def _act_subject(verb: Token) -> Token | None:
-    """The subject of an aspect verb that takes no object, when it names an act: "joint
-    naval patrols by A and B resumed" reports the patrols."""
-    if verb.lemma_.lower() not in WORDS["aspect_verbs"] or verb.pos_ != "VERB":
+    """The subject of an aspect verb that takes no object, when it names an act ("joint
+    naval patrols by A and B resumed" reports the patrols), or of a verb of arrival, when it
+    is what was sent ("a convoy carrying food from the WFP reached El Fasher")."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in WORDS["aspect_verbs"] | WORDS["arrival_verbs"]:
         return None
-    if any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children):
+    if lemma in WORDS["aspect_verbs"] and any(
+        c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children
+    ):
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject if subject is not None and subject.pos_ == "NOUN" else None
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    if lemma in WORDS["arrival_verbs"] and not _in_class(subject, "aid"):
+        return None  # "the two sides reached an agreement"
+    return subject
 
 
 def _modifiers(token: Token) -> list[Token]:
@@ -155,6 +166,19 @@ def _in_class(token: Token | None, name: str) -> bool:
         ]
     if name == "captive" and token.ent_type_ == "PERSON":
         return True  # "released Prime Minister Mahendra Chaudhry"
+    # what a vehicle carries: "a convoy of trucks carrying food", "planes carrying tents"
+    carriers = [
+        token,
+        *(p for prep in token.children if prep.lower_ == "of" for p in prep.children),
+    ]
+    words += [
+        o
+        for carrier in carriers
+        for acl in carrier.children
+        if acl.dep_ == "acl" and acl.lemma_.lower() in {"carry", "bring", "transport", "deliver"}
+        for o in acl.children
+        if o.dep_ == "dobj"
+    ]
     return any(w.lemma_.lower() in members or w.lower_ in members for w in words)
 
 
@@ -467,12 +491,12 @@ def patterns_type(token: Token) -> str | None:
 
 
 def _act_parties(act: Token) -> list[Token]:
-    """Who does a nominal act: "patrols by A, B and C", "trade between A and B", "Russian
-    troops"."""
+    """Who does a nominal act or sent what arrived: "patrols by A, B and C", "trade between A
+    and B", "vaccines supplied by the WHO", "Russian troops"."""
     found = [
         p
-        for prep in act.children
-        if prep.lower_ in {"by", "between"}
+        for prep in act.subtree  # "vaccines supplied by the WHO", "trucks carrying food from"
+        if prep.lower_ in {"by", "between", "from"} and prep.dep_ in {"prep", "agent"}
         for obj in prep.children
         if obj.dep_ == "pobj"
         for p in (obj, *obj.conjuncts)
@@ -832,6 +856,9 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
     ):
         # "Russian troops have been stationed at the border": the troops' side mobilizes.
         coded.actor_heads, obj = [obj], None
+    if obj is not None and obj.i == getattr(_act_subject(anchor), "i", None):
+        # what was sent is no recipient; where it went is: "a convoy reached El Fasher"
+        obj = next((c for c in anchor.children if c.dep_ == "dobj"), None)
     coded.recipient_heads = recipient_heads(coded, obj)
     if embedded is not None and coded.type != "ACCUSE":  # the accused is not the victim
         embedded_coded = Coded(

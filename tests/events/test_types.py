@@ -608,6 +608,11 @@ PROTEST = [
         "nurses-struck",
     ),
     case(
+        "A general strike called by Nigeria's labour unions shut banks and ports on Wednesday.",
+        Want("PROTEST", mode="strike", actors={"NGA"}),
+        "strike-called-by",
+    ),
+    case(
         "Teachers in Kenya began a national strike on Monday over pay.",
         Want("PROTEST", mode="strike", actors={"KEN"}),
         "strike-on-monday",

@@ -510,10 +510,15 @@ def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
         return _act_parties(act)
     if trigger.pos_ not in {"VERB", "AUX"}:
         modifiers = _national_modifiers(trigger)
+        # "a strike by dockers", "a general strike called by the CGT"
+        preps = [
+            *trigger.children,
+            *(a for acl in trigger.children if acl.dep_ == "acl" for a in acl.children),
+        ]
         agents = [
             p
-            for prep in trigger.children
-            if prep.lower_ == "by"
+            for prep in preps
+            if prep.lower_ == "by" and prep.dep_ in {"prep", "agent"}
             for p in prep.children
             if p.dep_ == "pobj"
         ]

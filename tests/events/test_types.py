@@ -410,6 +410,16 @@ RETREAT = [
         fails="allowing inspectors in is not coded",
     ),
     case(
+        "Armenia allowed OSCE monitors to visit the border villages.",
+        Want("RETREAT", mode="access", actors={"ARM"}),
+        "allowed-monitors-to-visit",
+    ),
+    case(
+        "Egypt let 60 aid trucks into Gaza through the Rafah crossing.",
+        Want("RETREAT", mode="access", actors={"EGY"}, recipients={"PSE"}),
+        "let-aid-trucks-in",
+    ),
+    case(
         "The Sudanese army observed a 72-hour truce on Sunday.",
         Want("RETREAT", mode="ceasefire", actors={"SDN"}),
         "observed-truce",

@@ -101,6 +101,11 @@ def _object(token: Token, preposition: str | None = None) -> Token | None:
         for child in token.children:
             if child.dep_ in deps:
                 return child
+    for clause in (c for c in token.children if c.dep_ == "ccomp" and _to_infinitive(c)):
+        # "allowed UN inspectors to visit the site": the parser makes them the subject
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
     act = _act_subject(token)
     if act is not None:
         return act

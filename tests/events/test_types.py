@@ -202,8 +202,6 @@ SUPPORT = [
         "The Turkish parliament ratified Finland's accession to NATO.",
         Want("SUPPORT", actors={"TUR"}, recipients={"FIN"}),
         "ratified",
-        fails="the model re-types the hand-written SUPPORT CONCEDE (P 0.93): CAMEO codes"
-        " 'ratify' and 'approve' as yielding (080), and the written sentences do not outweigh it",
     ),
     case(
         "Saudi Arabia and Iran restored diplomatic ties.",
@@ -386,7 +384,6 @@ RETREAT = [
         "Russia and Ukraine swapped 100 prisoners of war each.",
         Want("RETREAT", mode="release", parties={"RUS", "UKR"}),
         "prisoner-swap",
-        fails="a prisoner swap is not coded",
     ),
     case(
         "Ethiopian forces pulled out of the Tigrayan capital Mekelle.",

@@ -917,6 +917,11 @@ NO_EVENT = [
     ),
     none("Ghana stunned Nigeria 3-0 in Accra to top their group.", "football-upset"),
     none("Japan will face South Korea in the semi-final on Saturday.", "semi-final"),
+    # drawing attention is saying, not doing
+    none(
+        "Poland's foreign minister drew attention to the slow pace of reconstruction.",
+        "drew-attention",
+    ),
     none(
         "The Serbian national team will play Switzerland in Qatar on Friday.",
         "fixture",

@@ -296,6 +296,9 @@ def match(token: Token, add_threshold: float | None = None) -> Trigger | None:
     threshold = model.add_threshold if add_threshold is None else add_threshold
     if predicted.type == event_model.NONE or predicted.probability < threshold:
         return None
+    obj = _object(token)
+    if obj is not None and obj.lower_ == "attention":
+        return None  # "drew attention to", "called attention to": said, not done
     if any(c.dep_ == "neg" for c in token.children):
         return None  # what did not happen is the rules' to read ("had not addressed")
     assert pattern is not None
@@ -316,7 +319,8 @@ def match(token: Token, add_threshold: float | None = None) -> Trigger | None:
         type=kind,
         mode=pattern.mode if pattern.type == kind else predicted.mode,
     )
-    obj = _object(token, particle[0] if particle else None)
+    if particle:
+        obj = _object(token, particle[0])
     return Trigger(token, found, obj, learned=True, probability=predicted.probability)
 
 

@@ -301,11 +301,14 @@ COOPERATE = [
         "joint-patrols-resumed",
     ),
     case(
+        "Kenya handed over two suspects in a bombing in Mogadishu to Somali police.",
+        Want("COOPERATE", actors={"KEN"}, recipients={"SOM"}),
+        "handed-over-suspects",
+    ),
+    case(
         "Spain extradited a Russian businessman to the United States.",
         Want("COOPERATE", actors={"ESP"}, recipients={"USA"}),
         "extradited",
-        fails="the extradited person's country is made the recipient, not the country he is "
-        "handed to",
     ),
     case(
         "Norway and Germany began sharing intelligence on threats to North Sea pipelines.",
@@ -321,6 +324,11 @@ COOPERATE = [
 ]
 
 AID = [
+    case(
+        "China cancelled $70 million in loans owed by Zambia.",
+        Want("AID", actors={"CHN"}, recipients={"ZMB"}),
+        "cancelled-loans",
+    ),
     case(
         "Tents and blankets donated by Japan reached flood-hit districts of Pakistan on Friday.",
         Want("AID", actors={"JPN"}, recipients={"PAK"}),
@@ -674,7 +682,8 @@ SANCTION = [
     ),
     case(
         "The United States suspended $95 million in military aid to Egypt.",
-        Want("SANCTION", mode="discontinue", actors={"USA"}, recipients={"EGY"}),
+        # the codebook's SANCTION withdraw: "withdraw aid from a recipient"
+        Want("SANCTION", mode="withdraw", actors={"USA"}, recipients={"EGY"}),
         "suspended-aid",
     ),
     case(

@@ -151,7 +151,7 @@ def _in_class(token: Token | None, name: str) -> bool:
         return False
     members = object_classes().get(name, frozenset())
     words = [token, *_modifiers(token)]
-    if token.ent_type_ in {"CARDINAL", "QUANTITY"} or token.lower_ in {
+    if token.ent_type_ in {"CARDINAL", "QUANTITY", "MONEY"} or token.lower_ in {
         "thousands",
         "hundreds",
         "dozens",
@@ -161,11 +161,11 @@ def _in_class(token: Token | None, name: str) -> bool:
         "part",
         "some",
         "most",
-    }:  # "tens of thousands of Russian troops"
+    }:  # "tens of thousands of Russian troops", "$70 million in loans"
         words += [
             p
             for prep in token.children
-            if prep.lower_ == "of"
+            if prep.lower_ in {"of", "in"}
             for p in prep.children
             if p.dep_ == "pobj"
         ]
@@ -602,6 +602,13 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
                 candidates.append(subject)
     if coded.type == "MOBILIZE":
         obj = None  # the forces moved are the actor's own: "sent 2,000 troops to the border"
+    if coded.type == "COOPERATE" and (
+        _in_class(obj, "suspect") or coded.trigger.lemma_.lower() == "extradite"
+    ):
+        # "handed over 12 suspects to Iraq", "extradited a businessman to the United States":
+        # the recipient is the state they are handed to, not theirs
+        candidates += _prep_objects(coded.trigger, ("to",))
+        obj = None
     if coded.trigger.lemma_.lower() in {"recall", "withdraw"} and _in_class(obj, "diplomat"):
         # "recalled its ambassador to Madrid": the envoy is the actor's own; the recipient is
         # where the envoy served

@@ -187,6 +187,9 @@ def cities() -> dict[str, str]:
     }
 
 
+LARGE_CITY = 100_000  # people: a name this large a city is more often the city than a person
+
+
 @lru_cache(maxsize=1)
 def _large_cities() -> dict[str, str]:
     return {
@@ -194,9 +197,6 @@ def _large_cities() -> dict[str, str]:
         for row in read_tsv(__package__, "cities.tsv")
         if int(row["population"]) >= LARGE_CITY and row["name"] in cities()
     }
-
-
-LARGE_CITY = 100_000  # people: a name this large a city is more often the city than a person
 
 
 def large_city_country(name: str) -> str | None:

@@ -179,8 +179,8 @@ _ONE_SIDED = frozenset({"MOBILIZE", "PROTEST"})
 
 def _no_agent(head: Token) -> bool:
     """Whether an actor head is a natural hazard ("earthquake", "heavy rain", "lightning
-    strikes"), a figure or market that moves ("homicides rose", "shares rallied") or a
-    team at play: no actor acts."""
+    strikes"), a figure or market that moves ("homicides rose", "shares rallied") or the
+    players of a game ("India's cricketers crushed Pakistan"): no actor acts."""
     words = {head.lemma_.lower(), head.lower_}
     hazard = words & WORDS["hazards"] or any(
         c.dep_ == "compound" and c.lower_ in WORDS["hazards"] for c in head.children

@@ -515,8 +515,9 @@ def _act_parties(act: Token) -> list[Token]:
 
 def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
     act = _act_subject(anchor)
-    if act is not None and _act_parties(act):
-        return _act_parties(act)
+    parties = _act_parties(act) if act is not None else []
+    if parties:
+        return parties
     if trigger.pos_ not in {"VERB", "AUX"}:
         modifiers = _national_modifiers(trigger)
         # "a strike by dockers", "a general strike called by the CGT"

@@ -15,10 +15,10 @@ Data (never the PLOVER gold records):
   (``train/data/event_news.jsonl``): the trigger is an example of the sentence's type, every
   other candidate of none at half weight; in a sentence reporting no event, every candidate.
 
-The adding, re-typing and vetoing thresholds are chosen on written sentences held out from
-training (``--validation``: the validation and no-event sentences of
-``benchmarks/data/plover_written`` and ``plover_written_2``), or, without them, on the
-synthetic validation templates' leads.
+The adding, re-typing, vetoing and fallback thresholds are chosen on written sentences held
+out from training (``--validation``: the validation and no-event sentences of
+``benchmarks/data/plover_written``, ``plover_written_2`` and ``plover_written_3``), or,
+without them, on the synthetic validation templates' leads.
 
 A softmax regression by full-batch gradient descent (Adam steps, fixed iterations, no
 randomness), classes weighted to balance. Never imported at run time.
@@ -34,7 +34,7 @@ import re
 import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import numpy
@@ -507,10 +507,16 @@ TOLERANCE = 0.01  # a validation macro-F1 this close to the best is no better th
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
+    """The coder's use of the model: each is the model's ``<name>_threshold``."""
+
     add: float
     retype: float
     veto: float
-    fallback: float = 0.3
+    fallback: float = 0.3  # the model's default
+
+    def apply(self, model: event_model.EventModel) -> None:
+        for name, value in asdict(self).items():
+            setattr(model, f"{name}_threshold", value)
 
 
 def choose_thresholds(
@@ -524,16 +530,14 @@ def choose_thresholds(
     best, changing the rules least (the highest veto threshold, then re-typing, then adding).
     ``gold`` is each sentence's type, ``NONE`` for one reporting no event (any event coded
     there is wrong)."""
-    model.add_threshold, model.retype_threshold = max(ADD_THRESHOLDS), max(RETYPE_THRESHOLDS)
-    model.veto_threshold = max(VETO_THRESHOLDS)
+    Thresholds(max(ADD_THRESHOLDS), max(RETYPE_THRESHOLDS), max(VETO_THRESHOLDS)).apply(model)
     rules = coder_events(docs, model)
     floor = precision(gold, rules)
     results = {}
     for add in ADD_THRESHOLDS:
         for retype in RETYPE_THRESHOLDS:
             for veto in VETO_THRESHOLDS:
-                model.add_threshold, model.retype_threshold = add, retype
-                model.veto_threshold = veto
+                Thresholds(add, retype, veto).apply(model)
                 found = coder_events(docs, model)
                 changed = [now - before for now, before in zip(found, rules, strict=True)]
                 if precision(gold, changed) >= floor and precision(gold, found) >= floor:
@@ -557,11 +561,9 @@ def _choose_fallback(
     than not. Its guesses are less often right than the rules' events, so it is held to
     macro-F1 (the no-event sentences among the validation ones count its false events),
     not to the rules' precision."""
-    model.add_threshold, model.retype_threshold = chosen.add, chosen.retype
-    model.veto_threshold = chosen.veto
     results = {}
     for fallback in FALLBACK_THRESHOLDS:
-        model.fallback_threshold = fallback
+        replace(chosen, fallback=fallback).apply(model)
         results[fallback] = scores(gold, coder_predictions(docs, model))["macro_f1"]
     best = max(results.values())
     fallback = min(f for f, score in results.items() if score >= best - TOLERANCE)
@@ -631,20 +633,11 @@ def train(
     thresholds, result = choose_thresholds(model, docs, gold)
     if validation:
         report.validation["written coder"] = result
-    model.add_threshold, model.retype_threshold = thresholds.add, thresholds.retype
-    model.veto_threshold = thresholds.veto
-    model.fallback_threshold = thresholds.fallback
+    thresholds.apply(model)
     report.validation["coder"] = scores(synthetic_gold, coder_predictions(synthetic_docs, model))
-    report.thresholds = {
-        "add": thresholds.add,
-        "retype": thresholds.retype,
-        "veto": thresholds.veto,
-        "fallback": thresholds.fallback,
-    }
-    arrays["add_threshold"] = numpy.asarray(thresholds.add)
-    arrays["retype_threshold"] = numpy.asarray(thresholds.retype)
-    arrays["veto_threshold"] = numpy.asarray(thresholds.veto)
-    arrays["fallback_threshold"] = numpy.asarray(thresholds.fallback)
+    report.thresholds = asdict(thresholds)
+    for name, value in report.thresholds.items():
+        arrays[f"{name}_threshold"] = numpy.asarray(value)
     return arrays, report
 
 

@@ -13,6 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.strings import get_string_id
+from spacy.symbols import AUX, NOUN, PROPN, VERB
 from spacy.tokens import Token
 
 from communique.data import read_tsv
@@ -97,30 +99,42 @@ def _particle(token: Token, word: str) -> bool:
     return any(c.lower_ == word and c.dep_ in {"prt", "prep", "advmod"} for c in token.children)
 
 
-# The hyphenated act nouns the tokenizer keeps whole (``nlp.ACT_COMPOUNDS``), with plurals.
-_ACT_NOUNS = frozenset(f"{word}{end}" for word in ACT_COMPOUNDS for end in ("", "s"))
+# The hyphenated act nouns the tokenizer keeps whole (``nlp.ACT_COMPOUNDS``), with plurals,
+# as string ids: this is asked of every token, and ids are compared without making strings.
+_ACT_NOUNS = frozenset(get_string_id(f"{word}{end}") for word in ACT_COMPOUNDS for end in ("", "s"))
+_CANDIDATE_POS = {VERB: "VERB", AUX: "VERB", NOUN: "NOUN", PROPN: "NOUN"}
 
 
 def candidate_pos(token: Token) -> str | None:
-    if token.lower_ in _ACT_NOUNS:
+    if token.lower in _ACT_NOUNS:
         return "NOUN"  # "a crack-down": the tagger does not know the word, and guesses
-    if token.pos_ in {"VERB", "AUX"}:
-        return "VERB"
-    return "NOUN" if token.pos_ in {"NOUN", "PROPN"} else None
+    return _CANDIDATE_POS.get(token.pos)
+
+
+def _rows(token: Token) -> list[CameoPattern]:
+    pos = candidate_pos(token)
+    if pos is None:
+        return []
+    return table().get((fold(token.lemma_) if pos == "NOUN" else token.lemma_.lower(), pos), [])
+
+
+def listed(token: Token) -> bool:
+    """Whether the dictionary has any pattern for ``token``'s word (a cheap first test)."""
+    return bool(_rows(token))
 
 
 def match(token: Token) -> CameoPattern | None:
     """The most specific CAMEO pattern of ``token`` whose words are all there, if any."""
-    pos = candidate_pos(token)
-    if pos is None:
-        return None
-    rows = table().get((fold(token.lemma_) if pos == "NOUN" else token.lemma_.lower(), pos))
+    rows = _rows(token)
     if not rows:
         return None
-    before, after = _around(token)
+    around = None  # read only when a row has words to look for
     for row in rows:
         if row.particle is not None and not all(_particle(token, w) for w in row.particle.split()):
             continue
+        if not (row.pre or row.post):
+            return row
+        before, after = around = around or _around(token)
         if all(slot & before for slot in row.pre) and all(slot & after for slot in row.post):
             return row
     return None

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from communique.attribution import cue_subject
@@ -146,10 +147,9 @@ def _modifiers(token: Token) -> list[Token]:
     return found
 
 
-def _in_class(token: Token | None, name: str) -> bool:
-    if token is None:
-        return False
-    members = object_classes().get(name, frozenset())
+def _class_words(token: Token) -> set[str]:
+    """The words that say what an object is: it, its modifiers, what a quantity is of
+    ("tens of thousands of Russian troops"), what a vehicle carries ("trucks carrying food")."""
     words = [token, *_modifiers(token)]
     if token.ent_type_ in {"CARDINAL", "QUANTITY", "MONEY"} or token.lower_ in {
         "thousands",
@@ -169,8 +169,6 @@ def _in_class(token: Token | None, name: str) -> bool:
             for p in prep.children
             if p.dep_ == "pobj"
         ]
-    if name == "captive" and token.ent_type_ == "PERSON":
-        return True  # "released Prime Minister Mahendra Chaudhry"
     # what a vehicle carries: "a convoy of trucks carrying food", "planes carrying tents"
     carriers = [
         token,
@@ -184,7 +182,16 @@ def _in_class(token: Token | None, name: str) -> bool:
         for o in acl.children
         if o.dep_ == "dobj"
     ]
-    return any(w.lemma_.lower() in members or w.lower_ in members for w in words)
+    return {w.lemma_.lower() for w in words} | {w.lower_ for w in words}
+
+
+def _in_class(token: Token | None, name: str, words: set[str] | None = None) -> bool:
+    if token is None:
+        return False
+    if name == "captive" and token.ent_type_ == "PERSON":
+        return True  # "released Prime Minister Mahendra Chaudhry"
+    members = object_classes().get(name, frozenset())
+    return not members.isdisjoint(_class_words(token) if words is None else words)
 
 
 def _particle(token: Token, word: str) -> bool:
@@ -211,7 +218,10 @@ def pattern_match(token: Token) -> Trigger | None:
 
 
 def _object_class(obj: Token | None) -> str | None:
-    return next((name for name in object_classes() if _in_class(obj, name)), None)
+    if obj is None:
+        return None
+    words = _class_words(obj)
+    return next((name for name in object_classes() if _in_class(obj, name, words)), None)
 
 
 def _context(token: Token) -> tuple[str, ...]:
@@ -279,7 +289,8 @@ def match(token: Token, add_threshold: float | None = None) -> Trigger | None:
     model = event_model.active()
     if model is None or (rule is not None and rule.type in {"COMMIT", "SAY"}):
         return rule
-    pattern = cameo.match(token) if rule is not None or _main_clause(token) else None
+    listed = rule is not None or (cameo.listed(token) and _main_clause(token))
+    pattern = cameo.match(token) if listed else None
     if rule is None and pattern is None:
         return None
     predicted = model.predict(candidate(token, rule, pattern))
@@ -325,7 +336,10 @@ def match(token: Token, add_threshold: float | None = None) -> Trigger | None:
 
 
 # Words inside these entities name a time or a number, never an act ("in March").
-_NOT_ACTS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
+_NOT_ACTS = frozenset(
+    get_string_id(label)
+    for label in ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL")
+)
 # A score or a margin after the act: "beat Argentina 2-1", "crushed Pakistan by seven
 # wickets" is a match, not an assault.
 _SCORE = re.compile(
@@ -354,7 +368,7 @@ def triggers(
     low = model.fallback_threshold if near is not None and model is not None else None
     found = []
     for token in doc:
-        if token.i in skipped or token.ent_type_ in _NOT_ACTS:
+        if token.i in skipped or token.ent_type in _NOT_ACTS:
             continue
         trigger = match(token, low)
         if trigger is None or _a_match_result(trigger):

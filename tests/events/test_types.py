@@ -146,7 +146,16 @@ CONSULT = [
         "Turkey's foreign minister held talks with his Egyptian counterpart in Cairo on Monday.",
         Want("CONSULT", mode="visit", actors={"TUR"}, recipients={"EGY"}),
         "talks-in-host-capital",
-        fails="talks in one side's capital are not taken as a visit to it",
+    ),
+    case(
+        "Chile's foreign minister, visiting La Paz, held discussions with Bolivian officials.",
+        Want("CONSULT", mode="visit", actors={"CHL"}, recipients={"BOL"}),
+        "talks-while-visiting-a-capital",
+    ),
+    case(
+        "Russian and American negotiators held talks in Geneva on Monday.",
+        Want("CONSULT", actors={"RUS", "USA"}, recipients=set()),
+        "talks-in-neither-country-have-no-host",
     ),
     case(
         "Indian and Chinese defence ministers met in Moscow on Friday.",

@@ -203,6 +203,37 @@ def _no_political_act(coded: Coded) -> bool:
     return coded.type == "COOPERATE" and any(o.lower_ in WORDS["geography"] for o in objects)
 
 
+def _venue(coded: Coded, actors: Participants) -> str | None:
+    """The one country the sentence places an act in: a place "in" or "at" which someone
+    is ("talks with Brazil's president in Brasília"), or a place visited ("visiting La Paz",
+    "a visit to Sanaa"); None when it names none, or places in two countries."""
+    found = set()
+    for token in coded.sentence:
+        if token.dep_ == "pobj":
+            prep = token.head
+            where = prep.lower_ in {"in", "at"} or (
+                prep.lower_ == "to" and prep.head.lemma_.lower() in WORDS["travel_words"]
+            )
+        else:
+            where = token.dep_ == "dobj" and token.head.lemma_.lower() in WORDS["travel_words"]
+        if where and (country := actors.place(token)):
+            found.add(country)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _visitors_and_hosts(
+    coded: Coded, everyone: list[str], actors: Participants
+) -> tuple[list[str], list[str]]:
+    """The parties of talks as (actors, recipients): those from elsewhere and those of the
+    country the talks are held in, when there are both; else everyone and no one."""
+    venue = _venue(coded, actors) if len(everyone) > 1 else None
+    hosts = [a for a in everyone if actors.code(a) == venue]
+    visitors = [a for a in everyone if actors.code(a) not in {venue, None}]
+    if venue is None or not hosts or not visitors or len(hosts) + len(visitors) < len(everyone):
+        return everyone, []
+    return visitors, hosts
+
+
 def _event(coded: Coded, doc_id: str, actors: Participants, published: str | None) -> Event | None:
     doc = coded.trigger.doc
     if coded.actor_heads and all(_no_agent(head) for head in coded.actor_heads):
@@ -231,16 +262,21 @@ def _event(coded: Coded, doc_id: str, actors: Participants, published: str | Non
     ):
         return None  # a learned act is between parties: "pushed the mound" is none; "Egyptian
         # and Saudi forces began exercises" is done by two
+    mode = coded.mode
     if coded.type == "CONSULT" and coded.mode != "visit":
-        # Talks without a host: everyone taking part is an actor (manual, CONSULT).
-        actor_ids, recipients = list(dict.fromkeys([*actor_ids, *recipients])), []
+        # Talks without a host: everyone taking part is an actor; held in one side's
+        # country, the others visit it: they are the actors, the hosts the recipients
+        # (manual, CONSULT).
+        everyone = list(dict.fromkeys([*actor_ids, *recipients]))
+        actor_ids, recipients = _visitors_and_hosts(coded, everyone, actors)
+        mode = "visit" if recipients else mode
     sentence = coded.sentence
     dated = event_date(coded.anchor, published)
     return Event(
         id="",
         doc_id=doc_id,
         type=coded.type,
-        mode=coded.mode,
+        mode=mode,
         context=_contexts(list(sentence)),
         actors=actor_ids,
         recipients=recipients,

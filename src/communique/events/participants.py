@@ -127,6 +127,24 @@ class Participants:
             return states[0]  # "China's human rights record": China's
         return self.actors.group(states, start, end)  # "Iraqi Kurds": a people of one state
 
+    def place(self, token: Token) -> str | None:
+        """The country (ISO3) of the place a token names, if it names one: a state, a
+        province or a city ("in Riyadh", "visiting La Paz"); None for anything else. Unlike
+        ``of``, it adds no actor."""
+        actor = self.actors.get(self.resolver.actor_at(token))
+        if actor is not None:
+            if actor.kind == "state":
+                return actor.country
+            if actor.country or actor.roles or actor.kind not in {"person", "organization"}:
+                return None  # a body or an office: "the Algerian president"
+        if token.ent_type_ in {"GPE", "LOC", "FAC"} or token.pos_ == "PROPN":
+            text = _entity_text(token)
+            entry = load_gazetteer().lookup(text)
+            if entry is not None:
+                return entry.country if entry.kind == "state" else None
+            return place_country(text) or large_city_country(text)
+        return None
+
     def _body_of(self, head: Token) -> str | None:
         """The organisation a group of people belongs to, when it has a code and they have
         none: "foreign ministers of the Association of Southeast Asian Nations" act for it."""
@@ -156,10 +174,11 @@ class Participants:
                 found.append(
                     [actor, *(c for c in conjuncts if c and c not in exclude and c != actor)]
                 )
-        coded = [ids for ids in found if any(self._code(i) for i in ids)]
+        coded = [ids for ids in found if any(self.code(i) for i in ids)]
         return (coded or found or [[]])[0]
 
-    def _code(self, actor_id: str) -> str | None:
+    def code(self, actor_id: str) -> str | None:
+        """An actor's country, or its first member's."""
         actor = self.actors[actor_id]
         if actor.members:
             return next((self.actors[m].country for m in actor.members), None)

@@ -404,10 +404,16 @@ ORGANIZATIONS = [
         "Gaza's health ministry said the death toll had risen.",
         "health ministry",
         "ministry-of-a-territory",
-        gap="the model labels 'health ministry' ORG, so it is taken as a name: neither the "
-        "country of \"Gaza's\" (PSE) nor the ministry's sector (GOV)",
         kind="organization",
         country="PSE",
+        sector="GOV",
+    ),
+    case(
+        "Kenya's doctors' union asked the health ministry to reopen pay talks.",
+        "health ministry",
+        "body-in-common-nouns-takes-the-sentence-country",
+        kind="organization",
+        country="KEN",
         sector="GOV",
     ),
 ]

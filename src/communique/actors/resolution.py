@@ -569,7 +569,7 @@ def _sentence_countries(index: ActorIndex) -> None:
             placed_at.update(range(ent.start, ent.end))
     for placed in index.placed:
         actor = index.actors[placed.actor_id]
-        if actor.country or not placed.mention.roles or placed.mention.source == "name":
+        if actor.country or not _names_a_role(doc, placed):
             continue
         head = doc[placed.head if placed.head >= 0 else placed.end - 1]
         own = _own_place(head, entity_at)
@@ -581,6 +581,20 @@ def _sentence_countries(index: ActorIndex) -> None:
         found = named.get(sentence(doc[placed.start]).start, set())
         if len(found) == 1:
             actor.country = next(iter(found))
+
+
+def _names_a_role(doc: Doc, placed: Placed) -> bool:
+    """Whether a mention names a role or a body rather than someone: a description, or a
+    body the tagger took for a name though it is written in common nouns ("the health
+    ministry")."""
+    if placed.mention.source != "name":
+        return bool(placed.mention.roles)
+    words = [t for t in doc[placed.start : placed.end] if t.lower_ != "the"]
+    return (
+        bool(words)
+        and all(t.is_lower for t in words)
+        and words[-1].lemma_.lower() in load_gazetteer().roles
+    )
 
 
 # Where a mention is: "police in Kampala", "a tribunal at Karachi", "students from Novi Sad".

@@ -416,6 +416,14 @@ ORGANIZATIONS = [
         country="KEN",
         sector="GOV",
     ),
+    case(
+        "Cambodia's interior ministry warned that the Candlelight Party could be dissolved.",
+        "Candlelight Party",
+        "named-party-takes-the-sentence-country",
+        kind="organization",
+        country="KHM",
+        sector="PTY",
+    ),
 ]
 
 # A ministry named without its country is that of the minister of its portfolio the document

@@ -596,6 +596,16 @@ THREATEN = [
         "sever-ties",
     ),
     case(
+        "Iran warned it would seize British tankers in the Gulf.",
+        Want("THREATEN", actors={"IRN"}, recipients={"GBR"}),
+        "the-threatened-act-is-done-to-its-object",
+    ),
+    case(
+        "Thailand's election commission warned that the Move Forward Party could be dissolved.",
+        Want("THREATEN", actors={"THA"}, recipients={"THA"}),
+        "the-threatened-act-is-done-to-its-passive-subject",
+    ),
+    case(
         "The Taliban threatened to expel foreign aid agencies that employ women.",
         Want("THREATEN", mode="expel", actors={"AFG"}),
         "expel-agencies",

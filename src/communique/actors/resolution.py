@@ -584,17 +584,15 @@ def _sentence_countries(index: ActorIndex) -> None:
 
 
 def _names_a_role(doc: Doc, placed: Placed) -> bool:
-    """Whether a mention names a role or a body rather than someone: a description, or a
-    body the tagger took for a name though it is written in common nouns ("the health
-    ministry")."""
+    """Whether a mention names a role or a body rather than someone: a description, a body
+    the tagger took for a name though it is written in common nouns ("the health ministry"),
+    or a named party, court or ministry ("the Candlelight Party", "the Constitutional
+    Court": a country's own institutions)."""
     if placed.mention.source != "name":
         return bool(placed.mention.roles)
     words = [t for t in doc[placed.start : placed.end] if t.lower_ != "the"]
-    return (
-        bool(words)
-        and all(t.is_lower for t in words)
-        and words[-1].lemma_.lower() in load_gazetteer().roles
-    )
+    role = load_gazetteer().roles.get(words[-1].lemma_.lower()) if words else None
+    return role is not None and (all(t.is_lower for t in words) or role.role_class == "institution")
 
 
 # Where a mention is: "police in Kampala", "a tribunal at Karachi", "students from Novi Sad".

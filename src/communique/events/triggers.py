@@ -644,8 +644,12 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
         candidates = list({t.i: t for c in candidates for t in (c, *c.conjuncts)}.values())
     dative = [c for c in coded.anchor.children if c.dep_ == "dative"]
     later: list[Token] = []
-    # What the embedded act is done to: "threatened to deliver blows to the United States".
+    # What the embedded act is done to: "threatened to deliver blows to the United States";
+    # a threat's, also its object or its passive subject ("warned it would destroy any South
+    # Korean vessel", "warned that the party could be banned").
     for clause in (c for c in coded.anchor.children if c.dep_ in {"xcomp", "ccomp"}):
+        if coded.type == "THREATEN":
+            later += [c for c in clause.children if c.dep_ in {"dobj", "nsubjpass"}]
         for token in clause.subtree:
             later += _prep_objects(token, ("to", "against", "with", "on"))
     if coded.type in {"THREATEN", "REQUEST", "AGREE"}:

@@ -750,6 +750,11 @@ MOBILIZE = [
         "redeployed",
     ),
     case(
+        "Poland sent 2,000 more soldiers to its border with Belarus.",
+        Want("MOBILIZE", mode="troops", actors={"POL"}, recipients={"BLR"}),
+        "sent-to-a-border-with",
+    ),
+    case(
         "Ukraine called up 30,000 reservists.",
         Want("MOBILIZE", mode="troops", actors={"UKR"}),
         "called-up-reservists",

@@ -617,6 +617,11 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
                 candidates.append(subject)
     if coded.type == "MOBILIZE":
         obj = None  # the forces moved are the actor's own: "sent 2,000 troops to the border"
+        # the state across the border they go to: "to its border with Belarus", "along the
+        # Lebanese border"
+        for token in coded.anchor.subtree:
+            if token.lemma_.lower() in WORDS["borders"]:
+                candidates += [*_prep_objects(token, ("with",)), token]
     if coded.type == "COOPERATE" and (
         _in_class(obj, "suspect") or coded.trigger.lemma_.lower() == "extradite"
     ):

@@ -393,6 +393,11 @@ AID = [
 
 RETREAT = [
     case(
+        "Armenia and Azerbaijan exchanged 32 prisoners of war at their border.",
+        Want("RETREAT", mode="release", actors={"ARM", "AZE"}, recipients=set()),
+        "exchanged-prisoners",
+    ),
+    case(
         "Iran freed two detained French citizens on Wednesday.",
         Want("RETREAT", mode="release", actors={"IRN"}, recipients={"FRA"}),
         "freed",
@@ -839,6 +844,11 @@ COERCE = [
 ]
 
 ASSAULT = [
+    case(
+        "Indian and Pakistani troops exchanged mortar and machine-gun fire across the frontier.",
+        Want("ASSAULT", actors={"IND", "PAK"}),
+        "exchanged-fire",
+    ),
     case(
         "Israeli warplanes struck Hamas positions in southern Gaza.",
         Want("ASSAULT", mode="aerial", actors={"ISR"}, recipients={"PSE"}),

@@ -149,8 +149,9 @@ def _modifiers(token: Token) -> list[Token]:
 
 def _class_words(token: Token) -> set[str]:
     """The words that say what an object is: it, its modifiers, what a quantity is of
-    ("tens of thousands of Russian troops"), what a vehicle carries ("trucks carrying food")."""
-    words = [token, *_modifiers(token)]
+    ("tens of thousands of Russian troops"), what a vehicle carries ("trucks carrying food"),
+    and the same of the objects joined to it ("exchanged mortar and machine-gun fire")."""
+    words = [w for t in (token, *token.conjuncts) for w in (t, *_modifiers(t))]
     if token.ent_type_ in {"CARDINAL", "QUANTITY", "MONEY"} or token.lower_ in {
         "thousands",
         "hundreds",

@@ -121,6 +121,12 @@ AGREE = [
 
 CONSULT = [
     case(
+        # the host is the actor, as the PLOVER gold records code it (see received-a-visitor)
+        "Kenya's president received Somalia's army chief in Nairobi on Monday.",
+        Want("CONSULT", mode="visit", actors={"KEN"}, recipients={"SOM"}),
+        "received-an-army-chief",
+    ),
+    case(
         "Chinese President Xi Jinping received the visiting Brazilian president in Beijing on "
         "Friday.",
         Want("CONSULT", mode="visit", actors={"BRA"}, recipients={"CHN"}),

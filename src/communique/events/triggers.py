@@ -189,8 +189,8 @@ def _class_words(token: Token) -> set[str]:
 def _in_class(token: Token | None, name: str, words: set[str] | None = None) -> bool:
     if token is None:
         return False
-    if name == "captive" and token.ent_type_ == "PERSON":
-        return True  # "released Prime Minister Mahendra Chaudhry"
+    if name in {"captive", "dignitary"} and token.ent_type_ == "PERSON":
+        return True  # "released Prime Minister Mahendra Chaudhry", "received Lavrov"
     members = object_classes().get(name, frozenset())
     return not members.isdisjoint(_class_words(token) if words is None else words)
 

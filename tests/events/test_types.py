@@ -460,6 +460,11 @@ RETREAT = [
 
 REQUEST = [
     case(
+        "A call for early elections was issued by Georgia's opposition on Friday.",
+        Want("REQUEST", actors={"GEO"}),
+        "a-call-for-is-a-request",
+    ),
+    case(
         "Ukraine asked Germany for more air defence systems.",
         Want("REQUEST", mode="assist", actors={"UKR"}, recipients={"DEU"}),
         "asked-for-weapons",

@@ -629,9 +629,8 @@ THREATEN = [
     ),
     case(
         "A Tajik court issued an arrest warrant in absentia for an exiled opposition leader.",
-        Want("THREATEN", mode="arrest", actors={"TJK"}),
+        Want("THREATEN", mode="arrest", actors={"TJK"}, recipients={"TJK"}),
         "warrant-in-absentia",
-        fails="an arrest warrant in absentia is not coded (THREATEN arrest, manual)",
     ),
 ]
 
@@ -803,6 +802,11 @@ MOBILIZE = [
 ]
 
 COERCE = [
+    case(
+        "A court in Ankara issued arrest warrants for 40 army officers.",
+        Want("COERCE", mode="arrest", actors={"TUR"}, recipients={"TUR"}),
+        "arrest-warrants",
+    ),
     case(
         "Turkish police detained a prominent human rights lawyer in Ankara.",
         Want("COERCE", mode="arrest", actors={"TUR"}),

@@ -630,6 +630,9 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
         # the recipient is the state they are handed to, not theirs
         candidates += _prep_objects(coded.trigger, ("to",))
         obj = None
+    if _in_class(obj, "warrant"):
+        # "a warrant for an opposition leader", "a warrant in absentia for ..."
+        candidates += [o for t in (*obj.subtree, coded.anchor) for o in _prep_objects(t, ("for",))]
     if coded.trigger.lemma_.lower() in {"recall", "withdraw"} and _in_class(obj, "diplomat"):
         # "recalled its ambassador to Madrid": the envoy is the actor's own; the recipient is
         # where the envoy served
@@ -856,6 +859,12 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
         mode = _threat_mode(embedded.type) if kind == "THREATEN" else (_request_mode(embedded.type))
     elif kind == "REQUEST" and embedded is not None:
         mode = _request_mode(embedded.type, "change")
+    if (
+        _in_class(trigger.object, "warrant")
+        and mode == "arrest"
+        and any(t.lower_ == "absentia" for t in anchor.subtree)
+    ):
+        kind = "THREATEN"  # a warrant in absentia threatens an arrest not made (manual)
     if kind == "CONSULT" and any(
         t.lemma_.lower() in {"phone", "telephone", "videoconference", "video", "videolink"}
         and t.head.dep_ in {"prep", "agent"}

@@ -162,7 +162,13 @@ def _class_words(token: Token) -> set[str]:
         "part",
         "some",
         "most",
-    }:  # "tens of thousands of Russian troops", "$70 million in loans"
+        "wave",
+        "waves",
+        "barrage",
+        "salvo",
+        "volley",
+        "swarm",
+    }:  # "tens of thousands of Russian troops", "$70 million in loans", "a wave of drones"
         words += [
             p
             for prep in token.children
@@ -546,7 +552,8 @@ def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
             if prep.lower_ == "by" and prep.dep_ in {"prep", "agent"}
             for p in prep.children
             if p.dep_ == "pobj"
-        ]
+        ]  # the parser may hang "by" on the act's object: "the expulsion of X by Moldova"
+        agents += [a for o in _prep_objects(trigger, ("of",)) for a in _prep_objects(o, ("by",))]
         if modifiers or agents:
             return [*agents, *modifiers]
         noun = trigger.head if trigger.dep_ == "compound" else trigger  # "a mediation effort"
@@ -901,6 +908,10 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
     ):
         coded.type, coded.mode = "THREATEN", _threat_mode(kind)
     coded.actor_heads = actor_heads(token, anchor)
+    if coded.type in {"ASSAULT", "COERCE"} and any(
+        h.lemma_.lower() in WORDS["rioters"] for h in coded.actor_heads
+    ):
+        coded.type, coded.mode = "PROTEST", "riot"  # "rioters torched shops" (manual, riot)
     obj = trigger.object
     if (
         not coded.actor_heads

@@ -817,6 +817,11 @@ MOBILIZE = [
 
 COERCE = [
     case(
+        "A court in Minsk ordered the arrest of two opposition journalists.",
+        Want("COERCE", mode="arrest", actors={"BLR"}, recipients={"BLR"}),
+        "ordered-the-arrest",
+    ),
+    case(
         "Chinese state hackers breached the email servers of Kenya's foreign ministry.",
         Want("COERCE", mode="cyber", recipients={"KEN"}),
         "breached-servers",

@@ -953,6 +953,22 @@ def _light(trigger: Trigger) -> bool:
     )
 
 
+def _orders_an_act(trigger: Trigger, found: list[Trigger]) -> bool:
+    """An order whose object is a named act is that act, done by who ordered it: "ordered
+    the deployment of troops", "the arrest of X was ordered by the court"."""
+    token = trigger.token
+    return (
+        trigger.type == "REQUEST"
+        and token.lemma_.lower() == "order"
+        and any(
+            o.token.head.i == token.i
+            and o.token.dep_ in {"dobj", "nsubjpass"}
+            and o.token.pos_ == "NOUN"
+            for o in found
+        )
+    )
+
+
 def fallback(near: Iterable[Trigger]) -> list[Coded]:
     """The events of a sentence in which nothing was coded, from the model's candidates in
     it below its adding threshold (``near``, of ``triggers``), the most probable first: a
@@ -971,7 +987,11 @@ def main_events(
     found = triggers(doc, skip, near)
     # A light verb the model adds defers to a hand-written trigger it governs: "lodged a
     # protest", "staged a rally" are the protest's and the rally's events.
-    found = [t for t in found if not (_light(t) and any(_dominates(t, o) for o in found))]
+    found = [
+        t
+        for t in found
+        if not (_light(t) and any(_dominates(t, o) for o in found)) and not _orders_an_act(t, found)
+    ]
     at = {t.token.i for t in found}
     # A trigger governs or embeds only triggers below it: each is compared with those of its
     # own tree, not with all of the document's.

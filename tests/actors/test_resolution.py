@@ -424,6 +424,20 @@ ORGANIZATIONS = [
         country="KHM",
         sector="PTY",
     ),
+    case(
+        "Unidentified gunmen killed a mayor in the Colombian department of Cauca.",
+        "Unidentified gunmen",
+        "armed-men-in-a-place-named-by-its-demonym",
+        country="COL",
+        sector="UAF",
+    ),
+    case(
+        "Armed bandits kidnapped 20 villagers in Nigeria's Zamfara state.",
+        "Armed bandits",
+        "bandits-are-criminals-of-where-they-raid",
+        country="NGA",
+        sector="CRM",
+    ),
 ]
 
 # A ministry named without its country is that of the minister of its portfolio the document

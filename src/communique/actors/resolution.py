@@ -600,8 +600,11 @@ _LOCATIVE = frozenset({"in", "at", "near", "from"})
 
 
 def _place(ent: Entity) -> str | None:
-    """The country of a city or province entity. The small model often tags a place after a
-    preposition as ORG or FAC ("a tribunal in Karachi"): those count there too."""
+    """The country of a city or province entity, or of a demonym ("the Mexican state of
+    Guerrero"). The small model often tags a place after a preposition as ORG or FAC ("a
+    tribunal in Karachi"): those count there too."""
+    if ent.label_ == "NORP" and (country := load_gazetteer().demonyms.get(ent.text.lower())):
+        return country
     if ent.label_ in {"GPE", "LOC", "NORP"} or (
         ent.label_ in {"ORG", "FAC"}
         and ent.root.dep_ == "pobj"

@@ -438,6 +438,13 @@ ORGANIZATIONS = [
         country="NGA",
         sector="CRM",
     ),
+    case(
+        "Russian-backed separatists shelled a village in eastern Ukraine.",
+        "Russian-backed separatists",
+        "a-sponsor-is-not-the-groups-country",
+        country="UKR",
+        sector="REB",
+    ),
 ]
 
 # A ministry named without its country is that of the minister of its portfolio the document

@@ -13,7 +13,7 @@ from communique.actors.gazetteer import (
     place_country,
     subdivisions,
 )
-from communique.actors.mentions import Mention, find_mentions
+from communique.actors.mentions import Mention, find_mentions, sponsor
 from communique.actors.resolution import Placed, resolve_actors
 
 __all__ = [
@@ -26,5 +26,6 @@ __all__ = [
     "load_gazetteer",
     "place_country",
     "resolve_actors",
+    "sponsor",
     "subdivisions",
 ]

@@ -133,6 +133,20 @@ def _role_in(words: list[str], gaz: Gazetteer) -> list[str]:
     return found
 
 
+# What a sponsor does for an armed group it is not: "Iran-backed", "Russian-supported".
+SPONSORED = frozenset({"backed", "supported", "sponsored", "funded", "armed", "trained", "allied"})
+
+
+def sponsor(token: Token) -> bool:
+    """Whether a token names the sponsor of what follows: "Iran" in "Iran-backed"."""
+    doc = token.doc
+    return (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and doc[token.i + 2].lower_ in SPONSORED
+    )
+
+
 def _describe(tokens: list[Token], gaz: Gazetteer, states: dict[int, Entry]) -> Mention | None:
     """Role, class, sector and country of a title or description, if it names a role."""
     words = [t.lower_.replace("’", "'") for t in tokens]
@@ -144,6 +158,8 @@ def _describe(tokens: list[Token], gaz: Gazetteer, states: dict[int, Entry]) -> 
         return None
     country = None
     for token in tokens:
+        if sponsor(token):
+            continue  # "Iran-backed militias" are not Iran's: a sponsor is not the actor
         if token.i in states and states[token.i].country:
             country = states[token.i].country
             break

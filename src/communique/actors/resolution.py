@@ -33,7 +33,7 @@ from communique.actors.codes import (
     written_names,
 )
 from communique.actors.gazetteer import load_gazetteer, place_country
-from communique.actors.mentions import Mention, find_mentions
+from communique.actors.mentions import Mention, find_mentions, sponsor
 from communique.actors.ministries import give_ministries_countries
 from communique.positions import sentence
 from communique.records import Actor, Span
@@ -558,13 +558,22 @@ def _sentence_countries(index: ActorIndex) -> None:
     quoted = _quoted_tokens(doc)
     for placed in index.placed:
         country = index.actors[placed.actor_id].country
-        if country in countries and placed.start not in quoted:  # not what someone says
+        if (
+            country in countries
+            and placed.start not in quoted  # not what someone says
+            and not sponsor(doc[placed.start])  # nor the sponsor of "Iran-backed militias"
+        ):
             named.setdefault(sentence(doc[placed.start]).start, set()).add(country)
             placed_at.update(range(placed.start, placed.end))
     entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     for ent in doc.ents:  # a city or province: "Dock workers in Antwerp"
         country = _place(ent)
-        if country and ent.start not in quoted and not placed_at & set(range(ent.start, ent.end)):
+        if (
+            country
+            and ent.start not in quoted
+            and not sponsor(ent[-1])
+            and not placed_at & set(range(ent.start, ent.end))
+        ):
             named.setdefault(sentence(ent[0]).start, set()).add(country)
             placed_at.update(range(ent.start, ent.end))
     for placed in index.placed:

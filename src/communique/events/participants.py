@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from communique.actors import ActorDirectory, large_city_country, load_gazetteer, place_country
+from communique.actors import (
+    ActorDirectory,
+    large_city_country,
+    load_gazetteer,
+    place_country,
+    sponsor,
+)
 from communique.attribution import SpeakerResolver
 from communique.positions import entities
 from communique.syntax import noun_phrase
@@ -50,7 +56,9 @@ class Participants:
     def _national(self, head: Token) -> list[str]:
         """State actors named by a phrase's modifiers, or else by its place ("in Guinea")."""
         modifiers = [
-            c for c in head.children if c.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"}
+            c
+            for c in head.children
+            if c.dep_ in {"amod", "compound", "poss", "nmod", "npadvmod"} and not sponsor(c)
         ]
         modifiers += [c for m in modifiers for c in m.conjuncts]
         states = [s for s in (self._state(m) for m in modifiers) if s]

@@ -884,6 +884,16 @@ COERCE = [
 
 ASSAULT = [
     case(
+        "Clashes between Armenian and Azerbaijani troops killed 15 soldiers on Tuesday.",
+        Want("ASSAULT", actors={"ARM", "AZE"}),
+        "clashes-between-two-killed",
+    ),
+    case(
+        "Fighting erupted between Ethiopian and Eritrean forces near the border town of Badme.",
+        Want("ASSAULT", actors={"ETH", "ERI"}),
+        "fighting-erupted-between",
+    ),
+    case(
         "Russia launched a barrage of missiles at power stations in western Ukraine.",
         Want("ASSAULT", actors={"RUS"}, recipients={"UKR"}),
         "launched-a-barrage-of-missiles",

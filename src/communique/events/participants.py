@@ -41,9 +41,9 @@ class Participants:
         if actor is not None and actor.kind == "state":
             return actor.id
         demonym = load_gazetteer().demonyms.get(token.lower_)
-        if demonym is not None and token.dep_ in {"amod", "compound", "conj"}:
+        if demonym is not None and (token.dep_ in {"amod", "compound", "conj"} or token.conjuncts):
             # "Egyptian and Saudi naval forces": each demonym names a state, though the
-            # phrase is one actor
+            # phrase is one actor; "clashes between Kyrgyz and Tajik border guards"
             return self._country_state(demonym, token)
         if actor is None and token.ent_type_ in {"GPE", "LOC", "NORP"}:
             # A province, region or city: "Sindh" (ISO 3166-2, via pycountry), "Aleppo"
@@ -122,6 +122,8 @@ class Participants:
                     return self._body_of(token) or found
             return found
         states = self._national(token)
+        if not states and token.lower_ in gaz.demonyms and (state := self._state(token)):
+            states = [state]  # "between Kyrgyz and Tajik border guards": Kyrgyz ones
         if not states and token.pos_ == "PROPN":
             # a city the tagger calls a facility or names nothing ("shelled Kharkiv")
             iso3 = large_city_country(_entity_text(token))

@@ -534,8 +534,19 @@ def _act_parties(act: Token) -> list[Token]:
     return found or _national_modifiers(act)
 
 
+def _cause(verb: Token) -> Token | None:
+    """The subject of a verb of harm when it names a hostile act: "clashes between A and B
+    killed 24 people" is the clashes' parties' act."""
+    if verb.lemma_.lower() not in WORDS["harm_verbs"]:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or patterns_type(subject) not in HOSTILE:
+        return None
+    return subject
+
+
 def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
-    act = _act_subject(anchor)
+    act = _act_subject(anchor) or _cause(anchor)
     parties = _act_parties(act) if act is not None else []
     if parties:
         return parties
@@ -554,6 +565,10 @@ def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
             if p.dep_ == "pobj"
         ]  # the parser may hang "by" on the act's object: "the expulsion of X by Moldova"
         agents += [a for o in _prep_objects(trigger, ("of",)) for a in _prep_objects(o, ("by",))]
+        if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in WORDS["aspect_verbs"]:
+            # "fighting erupted between the army and the rebels"
+            between = _prep_objects(trigger.head, ("between",))
+            agents += [t for o in between for t in (o, *o.conjuncts)]
         if modifiers or agents:
             return [*agents, *modifiers]
         noun = trigger.head if trigger.dep_ == "compound" else trigger  # "a mediation effort"

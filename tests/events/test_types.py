@@ -1085,6 +1085,19 @@ NO_EVENT = [
         "share-a-river",
     ),
     none("The Philippines has more than 7,000 islands.", "islands"),
+    # Sport
+    none(
+        "Spain's Carlos Alcaraz won the Wimbledon men's singles title on Sunday.",
+        "won-a-title",
+    ),
+    none(
+        "Ethiopia's marathon runner broke the course record in Berlin.",
+        "broke-a-record",
+    ),
+    none(
+        "South Korea's archers seized the lead in the team event on Tuesday.",
+        "seized-the-lead",
+    ),
     none(
         "Analysts say relations between Washington and Beijing are at their lowest point in "
         "decades.",

@@ -357,6 +357,10 @@ _SCORE = re.compile(
 
 
 def _a_match_result(trigger: Trigger) -> bool:
+    """Whether a trigger reports a contest: a score after it, or a prize, a record or a lead
+    as its object ("won the U.S. Open title", "seized the lead", "broke the world record")."""
+    if _in_class(trigger.object, "contest"):
+        return True
     if trigger.type != "ASSAULT" and not trigger.learned:
         return False
     token = trigger.token

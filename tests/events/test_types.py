@@ -1099,6 +1099,14 @@ NO_EVENT = [
         "seized-the-lead",
     ),
     none(
+        "The Mekong provides water for some 60 million people in six countries.",
+        "a-river-provides",
+    ),
+    none(
+        "Forecasters warned that the cyclone could bring heavy rain to Mozambique.",
+        "forecasters-warned",
+    ),
+    none(
         "Analysts say relations between Washington and Beijing are at their lowest point in "
         "decades.",
         "analysts-say",

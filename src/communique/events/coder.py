@@ -179,13 +179,14 @@ _ONE_SIDED = frozenset({"MOBILIZE", "PROTEST"})
 
 def _no_agent(head: Token) -> bool:
     """Whether an actor head is a natural hazard ("earthquake", "heavy rain", "lightning
-    strikes"), a figure or market that moves ("homicides rose", "shares rallied") or the
-    players of a game ("India's cricketers crushed Pakistan"): no actor acts."""
+    strikes"), a place ("the river provides water"), a figure or market that moves
+    ("homicides rose", "shares rallied"), the players of a game ("India's cricketers crushed
+    Pakistan") or people who forecast or celebrate: no actor acts."""
     words = {head.lemma_.lower(), head.lower_}
     hazard = words & WORDS["hazards"] or any(
         c.dep_ == "compound" and c.lower_ in WORDS["hazards"] for c in head.children
     )
-    return bool(hazard or words & WORDS["non_agents"])
+    return bool(hazard or words & (WORDS["non_agents"] | WORDS["geography"]))
 
 
 def _no_political_act(coded: Coded) -> bool:

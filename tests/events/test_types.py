@@ -546,6 +546,11 @@ ACCUSE = [
 
 REJECT = [
     case(
+        "Kosovo's prime minister ruled out any talks with Belgrade on the northern municipalities.",
+        Want("REJECT", mode="meet", actors={"KOS"}),
+        "ruled-out-talks",
+    ),
+    case(
         "Iran rejected a European proposal to revive the nuclear deal.",
         Want("REJECT", actors={"IRN"}),
         "rejected-proposal",
@@ -763,6 +768,11 @@ SANCTION = [
 
 MOBILIZE = [
     case(
+        "Vietnam sent three coast guard cutters to the disputed reef.",
+        Want("MOBILIZE", actors={"VNM"}),
+        "sent-cutters",
+    ),
+    case(
         # the small parser reads "massed tanks" as a phrase, with Russia hung on "massed"
         "Russia massed tanks along its border with Ukraine in November.",
         Want("MOBILIZE", actors={"RUS"}),
@@ -816,6 +826,11 @@ MOBILIZE = [
 ]
 
 COERCE = [
+    case(
+        "Police cordoned off the centre of Tbilisi before the planned rally.",
+        Want("COERCE", mode="restrict", actors={"GEO"}),
+        "cordoned-off",
+    ),
     case(
         "A court in Minsk ordered the arrest of two opposition journalists.",
         Want("COERCE", mode="arrest", actors={"BLR"}, recipients={"BLR"}),

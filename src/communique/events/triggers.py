@@ -168,7 +168,9 @@ def _class_words(token: Token) -> set[str]:
         "salvo",
         "volley",
         "swarm",
-    }:  # "tens of thousands of Russian troops", "$70 million in loans", "a wave of drones"
+        "state",
+    }:  # "tens of thousands of Russian troops", "$70 million in loans", "a wave of drones",
+        # "a state of emergency"
         words += [
             p
             for prep in token.children

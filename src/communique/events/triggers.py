@@ -122,7 +122,8 @@ def _object(token: Token, preposition: str | None = None) -> Token | None:
 def _act_subject(verb: Token) -> Token | None:
     """The subject of an aspect verb that takes no object, when it names an act ("joint
     naval patrols by A and B resumed" reports the patrols), or of a verb of arrival, when it
-    is what was sent ("a convoy carrying food from the WFP reached El Fasher")."""
+    is what or who was sent ("a convoy carrying food from the WFP reached El Fasher", "a
+    contingent of Kenyan police arrived in Haiti")."""
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in WORDS["aspect_verbs"] | WORDS["arrival_verbs"]:
         return None
@@ -133,7 +134,9 @@ def _act_subject(verb: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ != "NOUN":
         return None
-    if lemma in WORDS["arrival_verbs"] and not _in_class(subject, "aid"):
+    if lemma in WORDS["arrival_verbs"] and not (
+        _in_class(subject, "aid") or _in_class(subject, "forces")
+    ):
         return None  # "the two sides reached an agreement"
     return subject
 
@@ -178,6 +181,8 @@ def _class_words(token: Token) -> set[str]:
             for p in prep.children
             if p.dep_ == "pobj"
         ]
+    if token.lower_ == "access":  # "blocked access to news websites", "to the mine"
+        words += [p for prep in token.children if prep.lower_ == "to" for p in prep.children]
     # what a vehicle carries: "a convoy of trucks carrying food", "planes carrying tents"
     carriers = [
         token,
@@ -837,8 +842,11 @@ def _military_strike(strike: Token) -> bool:
     """A strike that is an attack: "air strikes", "a drone strike", "strikes on Kharkiv",
     "struck Khan Younis" (a walk-out is "a strike by dockers", "a strike over pay", "workers
     struck")."""
-    if strike.pos_ == "VERB":
-        return any(c.dep_ == "dobj" for c in strike.children)  # "struck Khan Younis"
+    if strike.pos_ == "VERB":  # "struck Khan Younis", "Israeli warplanes struck"
+        return any(
+            c.dep_ == "dobj" or (c.dep_ == "nsubj" and _in_class(c, "forces"))
+            for c in strike.children
+        )
     if strike.pos_ not in {"NOUN", "PROPN"}:
         return False
     targets = [

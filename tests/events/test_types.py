@@ -604,6 +604,11 @@ REJECT = [
 
 THREATEN = [
     case(
+        "Fiji's government warned that a reporter for a New Zealand newspaper could be deported.",
+        Want("THREATEN", actors={"FJI"}, recipients={"NZL"}),
+        "a-reporter-for-a-foreign-paper",
+    ),
+    case(
         "Israel gave Hamas a 48-hour ultimatum to free the hostages.",
         Want("THREATEN", actors={"ISR"}, recipients={"PSE"}),
         "gave-an-ultimatum",

@@ -71,7 +71,7 @@ class Participants:
                 else [p for p in child.children if child.dep_ == "acl" and p.dep_ == "prep"]
             )
             for prep in preps:
-                if prep.lower_ not in {"in", "from", "of", "across", "throughout"}:
+                if prep.lower_ not in {"in", "from", "of", "for", "across", "throughout"}:
                     continue
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     both = [self._state(c) for c in pobj.conjuncts]

@@ -445,6 +445,13 @@ ORGANIZATIONS = [
         country="UKR",
         sector="REB",
     ),
+    case(
+        "Belarus pardoned 30 prisoners on Independence Day.",
+        "30 prisoners",
+        "unnamed-people-take-the-sentence-country",
+        country="BLR",
+        sector="CVL",
+    ),
 ]
 
 # A ministry named without its country is that of the minister of its portfolio the document

@@ -415,6 +415,11 @@ AID = [
 
 RETREAT = [
     case(
+        "A truce between Armenia and Azerbaijan held for a second day on Sunday.",
+        Want("RETREAT", mode="ceasefire", actors={"ARM", "AZE"}),
+        "a-truce-between-two-held",
+    ),
+    case(
         "Armenia and Azerbaijan exchanged 32 prisoners of war at their border.",
         Want("RETREAT", mode="release", actors={"ARM", "AZE"}, recipients=set()),
         "exchanged-prisoners",

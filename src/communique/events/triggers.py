@@ -576,10 +576,12 @@ def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
             if p.dep_ == "pobj"
         ]  # the parser may hang "by" on the act's object: "the expulsion of X by Moldova"
         agents += [a for o in _prep_objects(trigger, ("of",)) for a in _prep_objects(o, ("by",))]
+        # "a truce between Israel and Hezbollah", "fighting erupted between the army and
+        # the rebels"
+        between = _prep_objects(trigger, ("between",))
         if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in WORDS["aspect_verbs"]:
-            # "fighting erupted between the army and the rebels"
-            between = _prep_objects(trigger.head, ("between",))
-            agents += [t for o in between for t in (o, *o.conjuncts)]
+            between += _prep_objects(trigger.head, ("between",))
+        agents += [t for o in between for t in (o, *o.conjuncts)]
         if modifiers or agents:
             return [*agents, *modifiers]
         noun = trigger.head if trigger.dep_ == "compound" else trigger  # "a mediation effort"

@@ -228,9 +228,11 @@ def _visitors_and_hosts(
     """The parties of talks as (actors, recipients): those from elsewhere and those of the
     country the talks are held in, when there are both; else everyone and no one."""
     venue = _venue(coded, actors) if len(everyone) > 1 else None
+    if venue is None:
+        return everyone, []
     hosts = [a for a in everyone if actors.code(a) == venue]
     visitors = [a for a in everyone if actors.code(a) not in {venue, None}]
-    if venue is None or not hosts or not visitors or len(hosts) + len(visitors) < len(everyone):
+    if not hosts or not visitors or len(hosts) + len(visitors) < len(everyone):
         return everyone, []
     return visitors, hosts
 

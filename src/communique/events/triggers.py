@@ -898,8 +898,8 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
     elif kind == "REQUEST" and embedded is not None:
         mode = _request_mode(embedded.type, "change")
     if (
-        _in_class(trigger.object, "warrant")
-        and mode == "arrest"
+        mode == "arrest"
+        and _in_class(trigger.object, "warrant")
         and any(t.lower_ == "absentia" for t in anchor.subtree)
     ):
         kind = "THREATEN"  # a warrant in absentia threatens an arrest not made (manual)

@@ -574,8 +574,8 @@ def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
             if prep.lower_ == "by" and prep.dep_ in {"prep", "agent"}
             for p in prep.children
             if p.dep_ == "pobj"
-        ]  # the parser may hang "by" on the act's object: "the expulsion of X by Moldova"
-        agents += [a for o in _prep_objects(trigger, ("of",)) for a in _prep_objects(o, ("by",))]
+        ]
+        agents += _agents_hung_on_object(trigger)
         # "a truce between Israel and Hezbollah", "fighting erupted between the army and
         # the rebels"
         between = _prep_objects(trigger, ("between",))
@@ -622,6 +622,12 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     return [obj for _, obj in sorted(found, key=lambda f: f[0])]
 
 
+def _agents_hung_on_object(act: Token) -> list[Token]:
+    """Who did a nominal act, where the parser hangs "by" on its object: "the expulsion of
+    four diplomats by Moldova", "the detention of a journalist by the police"."""
+    return [a for o in _prep_objects(act, ("of",)) for a in _prep_objects(o, ("by",))]
+
+
 def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
     """Candidate recipients in order of preference; the caller keeps those that are actors."""
     preps = TYPES.get(coded.type, ((), None, None))[0]
@@ -641,7 +647,7 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
         return [
             *(c for c in obj.children if c.dep_ == "poss"),
             *_prep_objects(obj, ("by",)),
-            *(a for o in _prep_objects(obj, ("of",)) for a in _prep_objects(o, ("by",))),
+            *_agents_hung_on_object(obj),
             *_national_modifiers(obj),
         ]
     candidates: list[Token] = []

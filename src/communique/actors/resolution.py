@@ -565,8 +565,9 @@ def _sentence_countries(index: ActorIndex) -> None:
         ):
             named.setdefault(sentence(doc[placed.start]).start, set()).add(country)
             placed_at.update(range(placed.start, placed.end))
-    entity_at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-    for ent in doc.ents:  # a city or province: "Dock workers in Antwerp"
+    ents = doc.ents  # built anew at each reading
+    entity_at = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+    for ent in ents:  # a city or province: "Dock workers in Antwerp"
         country = _place(ent)
         if (
             country

@@ -82,6 +82,17 @@ def table() -> dict[tuple[str, str], list[CameoPattern]]:
     return dict(found)
 
 
+# Rows by (lemma id, part of speech): every token is looked up, and most lemmas recur.
+_ROWS: dict[tuple[int, str], list[CameoPattern]] = {}
+_ROWS_KEPT = 100_000  # lemmas remembered before the memo starts again
+
+
+def reload() -> None:
+    """Read ``cameo.tsv`` again at the next lookup (training rewrites it)."""
+    table.cache_clear()
+    _ROWS.clear()
+
+
 def _words(tokens: list[Token]) -> set[str]:
     return {fold(t.lower_) for t in tokens} | {fold(t.lemma_) for t in tokens}
 
@@ -115,7 +126,14 @@ def _rows(token: Token) -> list[CameoPattern]:
     pos = candidate_pos(token)
     if pos is None:
         return []
-    return table().get((fold(token.lemma_) if pos == "NOUN" else token.lemma_.lower(), pos), [])
+    key = (token.lemma, pos)
+    rows = _ROWS.get(key)
+    if rows is None:
+        if len(_ROWS) >= _ROWS_KEPT:
+            _ROWS.clear()
+        lemma = fold(token.lemma_) if pos == "NOUN" else token.lemma_.lower()
+        rows = _ROWS[key] = table().get((lemma, pos), [])
+    return rows
 
 
 def listed(token: Token) -> bool:

@@ -105,10 +105,6 @@ class Prediction:
     mode: str | None
 
 
-def _one_hot(value: str | None, names: Sequence[str]) -> list[float]:
-    return [1.0 if value == name else 0.0 for name in names]
-
-
 class Vectors:
     """The word vectors the model was trained with, by lower-case word."""
 
@@ -133,21 +129,54 @@ class Vectors:
         return mean / norm if norm > 0 else mean
 
 
-def features(candidate: Candidate, vectors: Vectors) -> numpy.ndarray:
-    """The candidate's feature vector (unscaled)."""
-    flags = [
-        *_one_hot(candidate.rule, RULE_TYPES),
-        float(candidate.rule is None),
-        *_one_hot(candidate.cameo, CLASSES),
-        float(candidate.cameo is None),
-        *_one_hot(candidate.object_class, OBJECT_CLASSES),
-        float(candidate.object is None),
-        float(candidate.pos == "VERB"),
-        *_one_hot(candidate.dependency, DEPENDENCIES),
-        float(candidate.passive),
-        float(candidate.negated),
-        1.0,
+# The flags block of the feature vector: groups of one-hot flags, in order. A yes/no flag is
+# a group of one ("rule is None"); the last group is the bias, always on.
+_FLAG_GROUPS: tuple[tuple[object, ...], ...] = (
+    RULE_TYPES,  # the hand-written pattern's type
+    (True,),  # no hand-written pattern
+    CLASSES,  # the CAMEO pattern's type
+    (True,),  # no CAMEO pattern
+    OBJECT_CLASSES,
+    (True,),  # no object
+    (True,),  # a verb
+    DEPENDENCIES,
+    (True,),  # passive
+    (True,),  # negated
+    (True,),  # bias
+)
+# Each group's values -> the position of their flag within the block.
+_FLAG_POSITIONS: tuple[dict[object, int], ...] = tuple(
+    {value: sum(map(len, _FLAG_GROUPS[:g])) + i for i, value in enumerate(group)}
+    for g, group in enumerate(_FLAG_GROUPS)
+)
+FLAG_COUNT = sum(map(len, _FLAG_GROUPS))
+
+
+def flags(candidate: Candidate) -> list[int]:
+    """The positions of the candidate's flags that are on (the others are off)."""
+    values = (
+        candidate.rule,
+        candidate.rule is None,
+        candidate.cameo,
+        candidate.cameo is None,
+        candidate.object_class,
+        candidate.object is None,
+        candidate.pos == "VERB",
+        candidate.dependency,
+        candidate.passive,
+        candidate.negated,
+        True,
+    )
+    return [
+        positions[value]
+        for value, positions in zip(values, _FLAG_POSITIONS, strict=True)
+        if value in positions
     ]
+
+
+def embedded(candidate: Candidate, vectors: Vectors) -> numpy.ndarray:
+    """The embedding block of the feature vector: the trigger's lemma (the mean of its words
+    with a particle the vectors do not know as one), its object, its clause's words."""
     return numpy.concatenate(
         [
             vectors[candidate.lemma]
@@ -155,14 +184,19 @@ def features(candidate: Candidate, vectors: Vectors) -> numpy.ndarray:
             else vectors.mean(candidate.lemma.split()),
             vectors[candidate.object],
             vectors.mean(candidate.context),
-            numpy.asarray(flags, dtype=numpy.float32),
         ]
     )
 
 
+def features(candidate: Candidate, vectors: Vectors) -> numpy.ndarray:
+    """The candidate's feature vector (unscaled): the embeddings, then the flags."""
+    block = numpy.zeros(FLAG_COUNT, dtype=numpy.float32)
+    block[flags(candidate)] = 1.0
+    return numpy.concatenate([embedded(candidate, vectors), block])
+
+
 def feature_count(dimensions: int) -> int:
-    flags = len(RULE_TYPES) + 1 + len(CLASSES) + 1 + len(OBJECT_CLASSES) + 1 + 1
-    return 3 * dimensions + flags + len(DEPENDENCIES) + 3
+    return 3 * dimensions + FLAG_COUNT
 
 
 def softmax(scores: numpy.ndarray) -> numpy.ndarray:
@@ -198,13 +232,22 @@ class EventModel:
         """P(class) per candidate, classes in ``CLASSES`` order."""
         return softmax(self.features(candidates) @ self.type_weights)
 
+    @cached_property
+    def _scaled(self) -> tuple[numpy.ndarray, numpy.ndarray, int]:
+        """Type and mode weights with the scale folded in, and where the flags begin: one
+        candidate is scored from its embeddings and the rows of its flags that are on."""
+        scale = self.scale[:, None]
+        return self.type_weights * scale, self.mode_weights * scale, 3 * self.vectors.dimensions
+
     def predict(self, candidate: Candidate) -> Prediction:
-        x = self.features([candidate])
-        p = softmax(x @ self.type_weights)[0]
+        type_weights, mode_weights, split = self._scaled
+        x = embedded(candidate, self.vectors)
+        on = [split + i for i in flags(candidate)]
+        p = softmax(x @ type_weights[:split] + type_weights[on].sum(axis=0))
         best = int(p.argmax())
         mode = None
         if CLASSES[best] != NONE:
-            scores = (x @ self.mode_weights)[0]
+            scores = x @ mode_weights[:split] + mode_weights[on].sum(axis=0)
             allowed = self.mode_mask[best]
             if allowed.any():
                 scores = numpy.where(allowed, scores, -numpy.inf)

@@ -215,12 +215,27 @@ def _particle(token: Token, word: str) -> bool:
     ) or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == word)
 
 
-def pattern_match(token: Token) -> Trigger | None:
-    """The hand-written pattern a token triggers, if any (object-specific rows first)."""
+# Patterns by (lemma id, part of speech): every token is looked up, and most lemmas recur.
+_PATTERNS: dict[tuple[int, str], list[Pattern]] = {}
+_PATTERNS_KEPT = 100_000  # lemmas remembered before the memo starts again
+
+
+def _patterns(token: Token) -> list[Pattern]:
     pos = cameo.candidate_pos(token)
     if pos is None:
-        return None
-    for pattern in patterns().get((token.lemma_.lower(), pos), []):
+        return []
+    key = (token.lemma, pos)
+    rows = _PATTERNS.get(key)
+    if rows is None:
+        if len(_PATTERNS) >= _PATTERNS_KEPT:
+            _PATTERNS.clear()
+        rows = _PATTERNS[key] = patterns().get((token.lemma_.lower(), pos), [])
+    return rows
+
+
+def pattern_match(token: Token) -> Trigger | None:
+    """The hand-written pattern a token triggers, if any (object-specific rows first)."""
+    for pattern in _patterns(token):
         second = pattern.words[1] if len(pattern.words) > 1 else None
         if second and not _particle(token, second):
             continue
@@ -388,6 +403,8 @@ def triggers(
     for token in doc:
         if token.i in skipped or token.ent_type in _NOT_ACTS:
             continue
+        if not (_patterns(token) or cameo.listed(token)):
+            continue  # the cheap test first: no pattern has this word
         trigger = match(token, low)
         if trigger is None or _a_match_result(trigger):
             continue

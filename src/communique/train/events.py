@@ -591,7 +591,7 @@ def train(
     report = Report()
     rows = convert(cameo_dictionary, cameo_mapping)
     write_lexicon(rows, lexicon)
-    cameo_lexicon.table.cache_clear()
+    cameo_lexicon.reload()
     say(f"CAMEO: {len(rows)} patterns written to {lexicon}")
     stories = read_stories(synthetic)
     train_templates, validation_templates = split_templates(stories)

@@ -301,6 +301,21 @@ STATES = [
 
 DEMONYMS = [
     case(
+        "Delegates of the Inter-American Youth Forum met in Lima.",
+        "Inter-American Youth Forum",
+        "a-region-s-name-is-not-its-demonym-s-country",
+        kind="organization",
+        country=None,
+    ),
+    case(
+        "Latin American finance ministers called for debt relief on Friday.",
+        "Latin American finance ministers",
+        "latin-american-is-no-country",
+        kind="group",
+        country=None,
+        sector="GOV",
+    ),
+    case(
         "The Pentagon said Russian troops had moved closer to the border.",
         "Russian troops",
         "demonym-and-troops",

@@ -132,6 +132,16 @@ PARTICIPANTS = [
         id="seat-of-government-accuses-capital",
     ),
     pytest.param(
+        "Algeria halved its gas exports to Spain on Thursday.",
+        Expect("SANCTION", "halved", actors={"DZA"}, recipients={"ESP"}, date=ANY),
+        id="goods-cut-go-to-the-recipient-not-their-owner",
+    ),
+    pytest.param(
+        "Delegates of the Pan-American Road Federation blocked the highway near Quito.",
+        Expect("PROTEST", "blocked", actors=set(), recipients={"ECU"}),  # not the USA
+        id="a-demonym-inside-a-region-s-name-names-no-country",
+    ),
+    pytest.param(
         "Sri Lanka's prime minister resigned on Monday.",
         Expect("RETREAT", "resigned", mode="resign", actors={"LKA"}, date="2022-03-07"),
         id="possessive-country",

@@ -415,6 +415,16 @@ AID = [
 
 RETREAT = [
     case(
+        "The pullback of Georgian and Ossetian fighters from the ridge was completed on Friday.",
+        Want("RETREAT", mode="withdraw", actors={"GEO"}),
+        "a-pullback-of-forces-completed",
+    ),
+    case(
+        "The resignation of Peru's interior minister took effect on Monday.",
+        Want("RETREAT", mode="resign", actors={"PER"}, recipients=set()),
+        "a-resignation-took-effect",
+    ),
+    case(
         "A truce between Armenia and Azerbaijan held for a second day on Sunday.",
         Want("RETREAT", mode="ceasefire", actors={"ARM", "AZE"}),
         "a-truce-between-two-held",
@@ -799,6 +809,11 @@ SANCTION = [
 
 MOBILIZE = [
     case(
+        "Taiwan's coastal units were put on high alert on Saturday.",
+        Want("MOBILIZE", actors={"TWN"}),
+        "units-put-on-alert-in-the-passive",
+    ),
+    case(
         "Vietnam sent three coast guard cutters to the disputed reef.",
         Want("MOBILIZE", actors={"VNM"}),
         "sent-cutters",
@@ -857,6 +872,11 @@ MOBILIZE = [
 ]
 
 COERCE = [
+    case(
+        "Pakistan blocked access to the messaging app Signal on Tuesday.",
+        Want("COERCE", mode="censor", actors={"PAK"}),
+        "access-to-an-app-blocked",
+    ),
     case(
         "Police cordoned off the centre of Tbilisi before the planned rally.",
         Want("COERCE", mode="restrict", actors={"GEO"}),

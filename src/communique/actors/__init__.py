@@ -13,7 +13,7 @@ from communique.actors.gazetteer import (
     place_country,
     subdivisions,
 )
-from communique.actors.mentions import Mention, find_mentions, sponsor
+from communique.actors.mentions import Mention, demonym_country, find_mentions, sponsor
 from communique.actors.resolution import Placed, resolve_actors
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "Actors",
     "Mention",
     "Placed",
+    "demonym_country",
     "find_mentions",
     "large_city_country",
     "load_gazetteer",

@@ -27,7 +27,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from communique.actors.gazetteer import Person, load_gazetteer
-from communique.actors.mentions import RELATIONAL_HEADS, Mention
+from communique.actors.mentions import RELATIONAL_HEADS, Mention, demonym_country
 from communique.actors.phoenix import Agents, Code, actor_dictionary, agents, written_as_name
 from communique.records import Actor
 
@@ -68,7 +68,6 @@ def written_names(
         actor = actors[actor_id]
         if actor.kind in {"state", "organization"} and actor.country:
             countries.update(dict.fromkeys(range(mention.start, mention.end), actor.country))
-    demonyms = load_gazetteer().demonyms
     found: dict[str, Written] = {}
     for mention, actor_id in placed:
         if mention.source != "name":
@@ -82,7 +81,7 @@ def written_names(
         if mention.end - mention.start > 1:
             written.names.append(doc[mention.start : mention.end].text)
         for token in _modifiers(doc[mention.head]) if mention.head >= 0 else ():
-            country = countries.get(token.i) or demonyms.get(token.lower_)
+            country = countries.get(token.i) or demonym_country(token)
             if country:
                 written.affiliations.add(country)
     return found

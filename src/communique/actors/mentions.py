@@ -147,6 +147,29 @@ def sponsor(token: Token) -> bool:
     )
 
 
+# Words that make a demonym part of a wider region's name: "Inter-American", "Pan-African",
+# "Latin American", "North American" are not American (of the United States).
+_REGION_PREFIXES = frozenset({"inter", "pan", "trans", "intra"})
+_REGION_WORDS = frozenset({"latin", "north", "south", "central"})
+
+
+def demonym_country(token: Token) -> str | None:
+    """The country a one-word demonym names ("Chinese" -> CHN); None for any other word, and
+    for a demonym inside a wider region's name ("the Inter-American Commission", "Latin
+    American leaders")."""
+    demonyms = load_gazetteer().demonyms
+    iso3 = demonyms.get(token.lower_)
+    if iso3 is None:
+        return None
+    doc, i = token.doc, token.i
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _REGION_PREFIXES:
+        return None
+    before = doc[i - 1].lower_ if i >= 1 else ""
+    if before in _REGION_WORDS and f"{before} {token.lower_}" not in demonyms:
+        return None
+    return iso3
+
+
 def _describe(tokens: list[Token], gaz: Gazetteer, states: dict[int, Entry]) -> Mention | None:
     """Role, class, sector and country of a title or description, if it names a role."""
     words = [t.lower_.replace("’", "'") for t in tokens]
@@ -163,8 +186,8 @@ def _describe(tokens: list[Token], gaz: Gazetteer, states: dict[int, Entry]) -> 
         if token.i in states and states[token.i].country:
             country = states[token.i].country
             break
-        if token.lower_ in gaz.demonyms:
-            country = gaz.demonyms[token.lower_]
+        if demonym := demonym_country(token):
+            country = demonym
             break
     mention = Mention(tokens[0].i, tokens[-1].i + 1, "person", "description")
     mention.roles = roles

@@ -33,7 +33,7 @@ from communique.actors.codes import (
     written_names,
 )
 from communique.actors.gazetteer import load_gazetteer, place_country
-from communique.actors.mentions import Mention, find_mentions, sponsor
+from communique.actors.mentions import Mention, demonym_country, find_mentions, sponsor
 from communique.actors.ministries import give_ministries_countries
 from communique.positions import sentence
 from communique.records import Actor, Span
@@ -713,7 +713,7 @@ def _country_in(tokens: Iterable[Token]) -> str | None:
     """The country a name carries: "Nigerian Union of Teachers", "Kenya Anti-Corruption ..."."""
     gaz = load_gazetteer()
     for token in tokens:
-        iso3 = gaz.demonyms.get(token.lower_)
+        iso3 = demonym_country(token)
         entry = gaz.lookup(token.text)
         if iso3:
             return iso3

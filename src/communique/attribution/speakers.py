@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from communique.actors import ActorDirectory, Placed, load_gazetteer
+from communique.actors import ActorDirectory, Placed, demonym_country
 from communique.attribution.institutions import agency, agency_in, named_body
 from communique.attribution.lexicon import channel_type
 from communique.attribution.settings import DEFAULT
@@ -242,7 +242,7 @@ class SpeakerResolver:
         found = self.actors.at(token.i)
         if found is not None:
             return found
-        iso3 = load_gazetteer().demonyms.get(token.lower_)
+        iso3 = demonym_country(token)
         if iso3:
             return self.actors.state(iso3, token.i)
         # "council papers": the organisation whose name ends in that word.

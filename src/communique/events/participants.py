@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from communique.actors import (
     ActorDirectory,
+    demonym_country,
     large_city_country,
     load_gazetteer,
     place_country,
@@ -40,7 +41,7 @@ class Participants:
         actor = self.actors.get(self.resolver.actor_at(token))
         if actor is not None and actor.kind == "state":
             return actor.id
-        demonym = load_gazetteer().demonyms.get(token.lower_)
+        demonym = demonym_country(token)
         if demonym is not None and (token.dep_ in {"amod", "compound", "conj"} or token.conjuncts):
             # "Egyptian and Saudi naval forces": each demonym names a state, though the
             # phrase is one actor; "clashes between Kyrgyz and Tajik border guards"

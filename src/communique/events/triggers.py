@@ -95,7 +95,11 @@ def _object(token: Token, preposition: str | None = None) -> Token | None:
         return act
     for child in token.children:
         if preposition and child.dep_ in {"prep", "prt"} and child.lower_ == preposition:
-            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            objects = [
+                c
+                for c in child.children
+                if c.dep_ in {"pobj", "pcomp"} and c.ent_type not in _NOT_ACTS  # "on Sunday"
+            ]
             if objects:
                 return objects[0]
     for deps in ({"dobj"}, {"nsubjpass"}, set() if preposition else {"dative"}):
@@ -181,8 +185,14 @@ def _class_words(token: Token) -> set[str]:
             for p in prep.children
             if p.dep_ == "pobj"
         ]
-    if token.lower_ == "access":  # "blocked access to news websites", "to the mine"
-        words += [p for prep in token.children if prep.lower_ == "to" for p in prep.children]
+    if token.lower_ == "access":  # "blocked access to news websites", "to the app Signal"
+        words += [
+            w
+            for prep in token.children
+            if prep.lower_ == "to"
+            for p in prep.children
+            for w in (p, *_modifiers(p))
+        ]
     # what a vehicle carries: "a convoy of trucks carrying food", "planes carrying tents"
     carriers = [
         token,
@@ -599,6 +609,9 @@ def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
         if trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in WORDS["aspect_verbs"]:
             between += _prep_objects(trigger.head, ("between",))
         agents += [t for o in between for t in (o, *o.conjuncts)]
+        if not (modifiers or agents) and _done_by_whom_it_is_of(trigger):
+            # "the pullback of Indian and Chinese troops", "the resignation of the minister"
+            agents = [t for o in _prep_objects(trigger, ("of",)) for t in (o, *o.conjuncts)]
         if modifiers or agents:
             return [*agents, *modifiers]
         noun = trigger.head if trigger.dep_ == "compound" else trigger  # "a mediation effort"
@@ -616,6 +629,22 @@ def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
     if subject is None:
         return []
     return [subject, *subject.conjuncts]
+
+
+def _done_by_whom_it_is_of(act: Token) -> bool:
+    """Whether a nominal act that is its clause's subject is done by whom it is "of": a
+    withdrawal, a resignation, a deployment, a strike or a visit is theirs ("the pullback of
+    Indian troops was completed"); a release, a killing or an arrest is done to them ("the
+    release of 50 prisoners"). The object of a verb is the subject's act: "the United States
+    speeded up the withdrawal of its forces"."""
+    if act.pos_ in {"VERB", "AUX"} or act.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    trigger = match(act)
+    return (
+        trigger is not None
+        and trigger.type in {"RETREAT", "MOBILIZE", "PROTEST", "CONSULT"}
+        and trigger.pattern.mode != "release"
+    )
 
 
 def _subject(anchor: Token) -> Token | None:
@@ -696,6 +725,16 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
         # where the envoy served
         candidates += _prep_objects(obj, ("to", "in", "from"))
         obj = None
+    if (
+        obj is not None
+        and obj.head.head.i == coded.trigger.i
+        and obj.head.lower_ == "of"
+        and _done_by_whom_it_is_of(coded.trigger)
+    ):
+        obj = None  # "the resignation of the minister took effect": the one who resigned
+    if _in_class(obj, "aid") or _in_class(obj, "trade"):
+        # goods go to someone: "halved its gas exports to Iraq", "cut aid to Gaza"
+        candidates += _prep_objects(obj, ("to",))
     if obj is not None and (
         obj.dep_ != "nsubjpass"
         or obj.i not in {t.i for t in actor_heads(coded.trigger, coded.anchor)}
@@ -967,15 +1006,17 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
     ):
         coded.type, coded.mode = "PROTEST", "riot"  # "rioters torched shops" (manual, riot)
     obj = trigger.object
+    moved = next((c for c in anchor.children if c.dep_ == "nsubjpass"), None)
     if (
         not coded.actor_heads
-        and obj is not None
-        and obj.dep_ == "nsubjpass"
+        and moved is not None
         and coded.type in {"MOBILIZE", "RETREAT"}
-        and _in_class(obj, "forces")
+        and _in_class(moved, "forces")
     ):
-        # "Russian troops have been stationed at the border": the troops' side mobilizes.
-        coded.actor_heads, obj = [obj], None
+        # "Russian troops have been stationed at the border", "front-line units were put on
+        # alert": the troops' side mobilizes.
+        coded.actor_heads = [moved]
+        obj = None if obj is not None and obj.i == moved.i else obj
     if obj is not None and obj.i == getattr(_act_subject(anchor), "i", None):
         # what was sent is no recipient; where it went is: "a convoy reached El Fasher"
         obj = next((c for c in anchor.children if c.dep_ == "dobj"), None)

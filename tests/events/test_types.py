@@ -479,8 +479,6 @@ RETREAT = [
         "The Sudanese army observed a 72-hour truce on Sunday.",
         Want("RETREAT", mode="ceasefire", actors={"SDN"}),
         "observed-truce",
-        fails="the model finds it, but an act it adds must name another party, and a truce "
-        "observed alone names none",
     ),
     case(
         "Italy's economy minister stepped down on Monday.",
@@ -740,6 +738,11 @@ PROTEST = [
 
 SANCTION = [
     case(
+        "A court in Tashkent sentenced a former regional governor to eight years in prison.",
+        Want("SANCTION", mode="convict", actors={"UZB"}, recipients={"UZB"}),
+        "a-court-sentenced",
+    ),
+    case(
         "The expulsion of three Iranian diplomats by Albania was announced on Monday.",
         Want("SANCTION", mode="expel", actors={"ALB"}, recipients={"IRN"}),
         "expulsion-of-diplomats-by",
@@ -808,6 +811,11 @@ SANCTION = [
 ]
 
 MOBILIZE = [
+    case(
+        "The rebel group massed fighters in the hills above Goma.",
+        Want("MOBILIZE"),
+        "massed-fighters-the-parser-reads-as-a-phrase",
+    ),
     case(
         "Taiwan's coastal units were put on high alert on Saturday.",
         Want("MOBILIZE", actors={"TWN"}),

@@ -823,13 +823,13 @@ def _misparsed_subject(verb: Token) -> Token | None:
     """The subject of a past-tense verb the parser took for a modifier of its object:
     "Azerbaijan massed troops along the border" parsed as a phrase "massed troops" with
     "Azerbaijan" hung on "massed"."""
-    if verb.dep_ != "amod" or verb.tag_ != "VBD" or verb.head.dep_ != "ROOT":
+    if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or verb.head.dep_ != "ROOT":
         return None
     return next(
         (
             c
             for c in verb.children
-            if c.dep_ in {"npadvmod", "nsubj"} and c.i < verb.i and c.pos_ == "PROPN"
+            if c.dep_ in {"npadvmod", "nsubj"} and c.i < verb.i and c.pos_ in {"PROPN", "NOUN"}
         ),
         None,
     )

@@ -588,9 +588,24 @@ def _sentence_countries(index: ActorIndex) -> None:
             continue
         if any(t.ent_type_ in {"GPE", "LOC"} and t.i not in placed_at for t in head.subtree):
             continue  # in a place of its own, not known to be the sentence's country
+        if _of_a_body(index, head, countries):
+            continue  # "foreign ministers of ASEAN" act for it, whoever hosts them
         found = named.get(sentence(doc[placed.start]).start, set())
         if len(found) == 1:
             actor.country = next(iter(found))
+
+
+def _of_a_body(index: ActorIndex, head: Token, countries: dict[str, str]) -> bool:
+    """Whether people are "of" an organisation no one country owns: "foreign ministers of
+    the Association of Southeast Asian Nations", "monitors of the OSCE"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                placed = index.at_token(pobj.i)
+                body = index.actors[placed.actor_id] if placed is not None else None
+                if body is not None and body.kind == "organization" and body.country:
+                    return body.country not in countries
+    return False
 
 
 def _names_a_role(doc: Doc, placed: Placed) -> bool:

@@ -222,6 +222,19 @@ def _venue(coded: Coded, actors: Participants) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _hosted_elsewhere(coded: Coded, everyone: list[str], actors: Participants) -> bool:
+    """Whether talks between parties of two or more countries are held in the country of
+    none of them: a third party hosts them ("Ukrainian and Russian negotiators met in
+    Istanbul": a group's members are its parties)."""
+    codes = {
+        actors.actors[m].country if m != a else actors.code(a)
+        for a in everyone
+        for m in (actors.actors[a].members or [a])
+    }
+    venue = _venue(coded, actors) if len(codes) > 1 and None not in codes else None
+    return venue is not None and venue not in codes
+
+
 def _visitors_and_hosts(
     coded: Coded, everyone: list[str], actors: Participants
 ) -> tuple[list[str], list[str]]:
@@ -272,7 +285,10 @@ def _event(coded: Coded, doc_id: str, actors: Participants, published: str | Non
         # (manual, CONSULT).
         everyone = list(dict.fromkeys([*actor_ids, *recipients]))
         actor_ids, recipients = _visitors_and_hosts(coded, everyone, actors)
-        mode = "visit" if recipients else mode
+        if recipients:
+            mode = "visit"
+        elif mode is None and _hosted_elsewhere(coded, everyone, actors):
+            mode = "third-party"  # Ukraine and Russia in Istanbul (manual, CONSULT)
     sentence = coded.sentence
     dated = event_date(coded.anchor, published)
     return Event(

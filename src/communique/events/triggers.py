@@ -212,8 +212,12 @@ def _class_words(token: Token) -> set[str]:
 def _in_class(token: Token | None, name: str, words: set[str] | None = None) -> bool:
     if token is None:
         return False
-    if name in {"captive", "dignitary"} and token.ent_type_ == "PERSON":
-        return True  # "released Prime Minister Mahendra Chaudhry", "received Lavrov"
+    if name in {"captive", "dignitary"} and (
+        token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_)
+    ):
+        # "released Prime Minister Mahendra Chaudhry", "received Lavrov", "to free Aung
+        # San Suu Kyi" (a name the tagger left unlabelled)
+        return True
     members = object_classes().get(name, frozenset())
     return not members.isdisjoint(_class_words(token) if words is None else words)
 
@@ -631,6 +635,21 @@ def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
     return [subject, *subject.conjuncts]
 
 
+def _asked_mode(embedded: Trigger, default: str | None = None) -> str | None:
+    """The mode of a request (or a refusal) of an act: the act's type's; but a resignation
+    asked for is a change of government, not a concession (manual, REQUEST change)."""
+    if embedded.pattern.mode == "resign":
+        return "change"
+    return _request_mode(embedded.type, default)
+
+
+def _asks_for_help(verb: Token) -> bool:
+    """Whether a request asks for aid or arms: "asked Germany for air defence systems",
+    "requested humanitarian aid"."""
+    wanted = [*_prep_objects(verb, ("for",)), *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(_in_class(w, "aid") or _in_class(w, "forces") for w in wanted)
+
+
 def _done_by_whom_it_is_of(act: Token) -> bool:
     """Whether a nominal act that is its clause's subject is done by whom it is "of": a
     withdrawal, a resignation, a deployment, a strike or a visit is theirs ("the pullback of
@@ -956,9 +975,11 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
         kind = "THREATEN" if inner in HOSTILE else "AGREE"
         mode = _threat_mode(inner or "") if kind == "THREATEN" else None
     elif kind in {"THREATEN", "REJECT"} and embedded is not None:
-        mode = _threat_mode(embedded.type) if kind == "THREATEN" else (_request_mode(embedded.type))
+        mode = _threat_mode(embedded.type) if kind == "THREATEN" else _asked_mode(embedded)
     elif kind == "REQUEST" and embedded is not None:
-        mode = _request_mode(embedded.type, "change")
+        mode = _asked_mode(embedded, "change")
+    elif kind == "REQUEST" and mode is None and _asks_for_help(token):
+        mode = "assist"  # "asked Germany for more air defence systems" (manual, REQUEST)
     if (
         mode == "arrest"
         and _in_class(trigger.object, "warrant")

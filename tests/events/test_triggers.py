@@ -180,10 +180,6 @@ TYPES_AND_MODES = [
         "Turkey threatened to expel ten Western ambassadors.",
         Expect("THREATEN", "threatened", mode="expel", actors={"TUR"}),
         id="threaten-expel",
-        marks=gap(
-            "the threat's mode comes from the embedded type (SANCTION -> relations), not its "
-            "mode: threatening to expel diplomats is THREATEN expel"
-        ),
     ),
     # REQUEST: the mode is what is asked for.
     pytest.param(
@@ -582,11 +578,7 @@ def test_no_event_where_none(code: Code, sentence: str) -> None:
     assert coded.events == [], coded.describe()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'close' + a territory is ASSAULT: closing a border is a restriction, not force"
-    " (the model trained on 1,680 written sentences re-typed it; on 2,520 it does not)",
-)
-def test_closing_a_border_is_not_an_assault(code: Code) -> None:
+def test_closing_a_border_is_a_restriction_not_an_assault(code: Code) -> None:
     coded = code("Lithuania closed two border crossings with Belarus.")
     assert not coded.of_type("ASSAULT"), coded.describe()
+    assert [e.mode for e in coded.of_type("COERCE")] == ["restrict"], coded.describe()

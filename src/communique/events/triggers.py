@@ -106,8 +106,10 @@ def _object(token: Token, preposition: str | None = None) -> Token | None:
         for child in token.children:
             if child.dep_ in deps:
                 return child
-    for clause in (c for c in token.children if c.dep_ == "ccomp" and _to_infinitive(c)):
-        # "allowed UN inspectors to visit the site": the parser makes them the subject
+    lets = token.lemma_.lower() in {"allow", "let", "permit"}
+    for clause in (c for c in token.children if c.dep_ == "ccomp" and (lets or _to_infinitive(c))):
+        # "allowed UN inspectors to visit the site", "allowed inspectors back into the site":
+        # the parser makes them the subject
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return subject
@@ -635,6 +637,32 @@ def actor_heads(trigger: Token, anchor: Token) -> list[Token]:
     return [subject, *subject.conjuncts]
 
 
+def _threatened_mode(embedded: Trigger) -> str | None:
+    """The mode of a threat of an act (manual, THREATEN): an arrest threatened is "arrest",
+    an expulsion "expel", an annexation or a seizure of land "territory"; else the act's
+    type's ("violence" for an assault, "restrict" for coercion)."""
+    lemma = embedded.token.lemma_.lower()
+    if embedded.pattern.mode in {"arrest", "expel"}:
+        return embedded.pattern.mode
+    if lemma == "expel":
+        return "expel"  # "threatened to expel foreign aid agencies"
+    seizes = lemma in {"occupy", "capture", "seize", "retake"}
+    if lemma == "annex" or (seizes and _in_class(embedded.object, "territory")):
+        return "territory"
+    return _threat_mode(embedded.type)
+
+
+# What makes a warning one of force: "warned of military consequences", "of a war".
+_FORCE_WORDS = frozenset({"military", "armed", "force", "war", "retaliation", "strike", "strikes"})
+
+
+def _of_force(warning: Token) -> bool:
+    """Whether a threat that names no act warns of force: its object or what it warns "of"
+    is military ("warned Finland of military consequences")."""
+    objects = [*_prep_objects(warning, ("of",)), *(c for c in warning.children if c.dep_ == "dobj")]
+    return any(t.lemma_.lower() in _FORCE_WORDS for o in objects for t in o.subtree)
+
+
 def _asked_mode(embedded: Trigger, default: str | None = None) -> str | None:
     """The mode of a request (or a refusal) of an act: the act's type's; but a resignation
     asked for is a change of government, not a concession (manual, REQUEST change)."""
@@ -643,10 +671,21 @@ def _asked_mode(embedded: Trigger, default: str | None = None) -> str | None:
     return _request_mode(embedded.type, default)
 
 
-def _asks_for_help(verb: Token) -> bool:
-    """Whether a request asks for aid or arms: "asked Germany for air defence systems",
-    "requested humanitarian aid"."""
-    wanted = [*_prep_objects(verb, ("for",)), *(c for c in verb.children if c.dep_ == "dobj")]
+def _asks_for_help(asked: Token | None) -> bool:
+    """Whether a request (a verb, or a noun refused) asks for aid or arms: "asked Germany
+    for air defence systems", "requested humanitarian aid", "a request from Ukraine for
+    Iron Dome systems" (the parser may hang "for" on a word of the noun's phrase)."""
+    if asked is None:
+        return False
+    preps = asked.subtree if asked.pos_ in {"NOUN", "PROPN"} else asked.children
+    wanted = [
+        p
+        for prep in preps
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+    wanted += [c for c in asked.children if c.dep_ == "dobj"]
     return any(_in_class(w, "aid") or _in_class(w, "forces") for w in wanted)
 
 
@@ -973,13 +1012,19 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
     if kind == "COMMIT":
         inner = embedded.type if embedded else None
         kind = "THREATEN" if inner in HOSTILE else "AGREE"
-        mode = _threat_mode(inner or "") if kind == "THREATEN" else None
+        mode = _threatened_mode(embedded) if kind == "THREATEN" and embedded else None
     elif kind in {"THREATEN", "REJECT"} and embedded is not None:
-        mode = _threat_mode(embedded.type) if kind == "THREATEN" else _asked_mode(embedded)
+        mode = _threatened_mode(embedded) if kind == "THREATEN" else _asked_mode(embedded)
+    elif kind == "THREATEN" and mode is None and _of_force(token):
+        mode = "violence"  # "warned Finland of military consequences"
     elif kind == "REQUEST" and embedded is not None:
         mode = _asked_mode(embedded, "change")
-    elif kind == "REQUEST" and mode is None and _asks_for_help(token):
-        mode = "assist"  # "asked Germany for more air defence systems" (manual, REQUEST)
+    elif mode is None and _asks_for_help(
+        token if kind == "REQUEST" else trigger.object if kind == "REJECT" else None
+    ):
+        # "asked Germany for more air defence systems", "turned down a request from Ukraine
+        # for Iron Dome systems" (manual, REQUEST and REJECT assist)
+        mode = "assist"
     if (
         mode == "arrest"
         and _in_class(trigger.object, "warrant")

@@ -161,7 +161,7 @@ def test_an_organisation_by_the_last_word_of_its_name(parse: Callable[[str], Doc
 
 
 def test_a_country_given_by_a_later_stage(parse: Callable[[str], Doc]) -> None:
-    doc = parse("Security forces in Guinea opened fire on protesters from Mali.")
+    doc = parse("Security forces opened fire on protesters, officials in Guinea and Mali said.")
     directory = directory_of(doc)
     forces = directory.at(span_of(doc, "forces").start)
     assert forces is not None

@@ -41,10 +41,11 @@ def test_demonyms_roles_persons_and_provinces() -> None:
 
 
 def test_cities_and_provinces_name_their_country() -> None:
-    places = ("Aleppo", "Antwerp", "Sindh", "Tamil Nadu", "Hyderabad", "Red Sea", "Moscow")
+    places = ("Aleppo", "Antwerp", "Sindh", "Tamil Nadu", "Hyderabad", "Red Sea", "Moscow", "Mali")
     # "Antwerp": an English name of Antwerpen (a city of 100,000 or more); "Hyderabad" names
     # cities of India and Pakistan; the "Red Sea" is water, not Sudan's province; "Moscow" is
-    # the gazetteer's (a capital names its state), not a city's
+    # the gazetteer's (a capital names its state), not a city's; "Mali" is the country, though
+    # a prefecture of Guinea has its name
     assert {p: place_country(p) for p in places} == {
         "Aleppo": "SYR",
         "Antwerp": "BEL",
@@ -53,6 +54,7 @@ def test_cities_and_provinces_name_their_country() -> None:
         "Hyderabad": None,
         "Red Sea": None,
         "Moscow": None,
+        "Mali": "MLI",
     }
 
 

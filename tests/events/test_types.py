@@ -173,7 +173,6 @@ CONSULT = [
         "Raisi by telephone.",
         Want("CONSULT", mode="phone", actors={"FRA", "IRN"}, recipients=set()),
         "discussed-by-telephone",
-        fails="the other party of 'discussed ... with' is lost",
     ),
     case(
         "Ukrainian and Russian negotiators resumed talks in Istanbul on Tuesday.",
@@ -926,7 +925,6 @@ COERCE = [
         "Israel cut off electricity and water to Gaza.",
         Want("COERCE", mode="withhold", actors={"ISR"}, recipients={"PSE"}),
         "cut-off-utilities",
-        fails="cutting off utilities is coded SANCTION discontinue; it is COERCE withhold",
     ),
     case(
         "Venezuelan authorities seized the assets of an opposition newspaper.",

@@ -209,8 +209,12 @@ def large_city_country(name: str) -> str | None:
 
 def place_country(name: str) -> str | None:
     """The country of a province, region or city named as written ("Sindh", "Aleppo"; "Tamil
-    Nadu" is ISO's "Tamil Nādu")."""
+    Nadu" is ISO's "Tamil Nādu"); a country's own name is that country, though a province
+    elsewhere bears it ("Mali" is also a prefecture of Guinea)."""
     name = name.removeprefix("the ")
+    entry = load_gazetteer().lookup(name)
+    if entry is not None and entry.kind == "state" and entry.name == name:
+        return entry.country  # not a capital ("Moscow"): a city names no state here
     return subdivisions().get(_folded(name)) or cities().get(name)
 
 

@@ -741,6 +741,8 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
         objects = [*_prep_objects(coded.trigger, preps), *_prep_objects(coded.anchor, preps)]
         if _in_class(obj, "meeting"):  # "held consultations with Niger's military leaders"
             objects += _prep_objects(obj, preps)
+        elif obj is not None:  # "discussed the crisis with Iran's president": the parser
+            objects += _prep_objects(obj, ("with",))  # hangs "with" on what was discussed
         found = [t for obj in objects for t in (obj, *obj.conjuncts)]
         return list({t.i: t for t in found}.values())
     if coded.type == "ACCUSE" and obj is not None and patterns_type(obj) in HOSTILE:
@@ -790,9 +792,9 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
         and _done_by_whom_it_is_of(coded.trigger)
     ):
         obj = None  # "the resignation of the minister took effect": the one who resigned
-    if _in_class(obj, "aid") or _in_class(obj, "trade"):
-        # goods go to someone: "halved its gas exports to Iraq", "cut aid to Gaza"
-        candidates += _prep_objects(obj, ("to",))
+    if any(_in_class(obj, name) for name in ("aid", "trade", "utilities")):
+        # goods go to someone: "halved its gas exports to Iraq", "cut off water to Gaza"
+        candidates += [*_prep_objects(obj, ("to",)), *_prep_objects(coded.anchor, ("to",))]
     if obj is not None and (
         obj.dep_ != "nsubjpass"
         or obj.i not in {t.i for t in actor_heads(coded.trigger, coded.anchor)}

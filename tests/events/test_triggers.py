@@ -571,6 +571,12 @@ def test_future_and_hypothetical(code: Code, sentence: str, expect: Expect) -> N
             "The planned withdrawal of French troops from Mali has been delayed.",
             id="planned-withdrawal",
         ),
+        pytest.param("The senator fired his campaign manager on Friday.", id="fired-a-manager"),
+        pytest.param(
+            "Speaking on a radio programme on Sunday, the mayor said the budget was sound.",
+            id="speaking-on-a-programme-is-no-consultation",
+        ),
+        pytest.param("The team won three contests in a row.", id="contests-won"),
     ],
 )
 def test_no_event_where_none(code: Code, sentence: str) -> None:

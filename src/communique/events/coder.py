@@ -235,6 +235,22 @@ def _hosted_elsewhere(coded: Coded, everyone: list[str], actors: Participants) -
     return venue is not None and venue not in codes
 
 
+def _spoke_to_no_one(
+    coded: Coded, actor_ids: list[str], recipients: list[str], actors: Participants
+) -> bool:
+    """Whether "spoke" or "talked" names no one spoken with: a speech or an interview
+    ("speaking on ABC's This Week") is no consultation, which takes two parties."""
+    return (
+        coded.type == "CONSULT"
+        and coded.mode != "phone"  # "the two leaders spoke by phone"
+        and coded.trigger.pos_ == "VERB"
+        and coded.trigger.lemma_.lower() in {"speak", "talk"}
+        and not recipients
+        and len(actor_ids) < 2
+        and not any(actors.actors[a].members for a in actor_ids)
+    )
+
+
 def _visitors_and_hosts(
     coded: Coded, everyone: list[str], actors: Participants
 ) -> tuple[list[str], list[str]]:
@@ -269,6 +285,8 @@ def _event(coded: Coded, doc_id: str, actors: Participants, published: str | Non
             return None
         actor_ids = parties
     recipients = actors.first(coded.recipient_heads, actor_ids)
+    if _spoke_to_no_one(coded, actor_ids, recipients, actors):
+        return None
     if (
         coded.learned
         and not recipients

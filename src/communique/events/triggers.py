@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from communique.actors import load_gazetteer
 from communique.attribution import cue_subject
 from communique.events import cameo
 from communique.events import model as event_model
@@ -394,6 +395,16 @@ _SCORE = re.compile(
 )
 
 
+def _a_dismissal(trigger: Trigger) -> bool:
+    """Whether "fire" dismisses someone ("fired his campaign manager", "fired the coach"):
+    its object is a person or a role, not a weapon, a shot or a target."""
+    obj = trigger.object
+    if trigger.token.lemma_.lower() != "fire" or obj is None or obj.dep_ != "dobj":
+        return False
+    lemma = obj.lemma_.lower()
+    return obj.ent_type_ == "PERSON" or lemma in WORDS["jobs"] or lemma in load_gazetteer().roles
+
+
 def _a_match_result(trigger: Trigger) -> bool:
     """Whether a trigger reports a contest: a score after it, or a prize, a record or a lead
     as its object ("won the U.S. Open title", "seized the lead", "broke the world record")."""
@@ -422,7 +433,7 @@ def triggers(
         if not (_patterns(token) or cameo.listed(token)):
             continue  # the cheap test first: no pattern has this word
         trigger = match(token, low)
-        if trigger is None or _a_match_result(trigger):
+        if trigger is None or _a_match_result(trigger) or _a_dismissal(trigger):
             continue
         if trigger.learned and near is not None:
             near.append(trigger)  # a sentence left without an event may still take it alone

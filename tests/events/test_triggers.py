@@ -577,6 +577,11 @@ def test_future_and_hypothetical(code: Code, sentence: str, expect: Expect) -> N
             id="speaking-on-a-programme-is-no-consultation",
         ),
         pytest.param("The team won three contests in a row.", id="contests-won"),
+        pytest.param(
+            "At a campaign rally in Des Moines on Monday, the senator said the tax plan would "
+            "fail.",
+            id="a-campaign-rally-is-no-protest",
+        ),
     ],
 )
 def test_no_event_where_none(code: Code, sentence: str) -> None:

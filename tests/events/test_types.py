@@ -665,6 +665,11 @@ THREATEN = [
 
 PROTEST = [
     case(
+        "Dock workers in Mombasa joined the strike on Monday.",
+        Want("PROTEST", mode="strike", actors={"KEN"}),
+        "joined-the-strike",
+    ),
+    case(
         "Farmers in Chile's Maule region blocked access to a copper mine for a week.",
         Want("PROTEST", mode="obstruct", actors={"CHL"}),
         "blocked-access-to-a-mine",

@@ -395,14 +395,22 @@ _SCORE = re.compile(
 )
 
 
-def _a_dismissal(trigger: Trigger) -> bool:
-    """Whether "fire" dismisses someone ("fired his campaign manager", "fired the coach"):
-    its object is a person or a role, not a weapon, a shot or a target."""
-    obj = trigger.object
-    if trigger.token.lemma_.lower() != "fire" or obj is None or obj.dep_ != "dobj":
-        return False
-    lemma = obj.lemma_.lower()
-    return obj.ent_type_ == "PERSON" or lemma in WORDS["jobs"] or lemma in load_gazetteer().roles
+# Rallies of an election campaign, not of protest: "at a campaign rally in Iowa".
+_CAMPAIGN_WORDS = frozenset({"campaign", "election", "electoral", "victory", "re-election"})
+
+
+def _another_sense(trigger: Trigger) -> bool:
+    """Whether a trigger word is used in a sense that is no event: "fire" dismissing someone
+    ("fired his campaign manager": its object is a person or a role, not a weapon or a
+    target), a rally of an election campaign ("at a campaign rally")."""
+    token, obj = trigger.token, trigger.object
+    lemma = token.lemma_.lower()
+    if lemma == "fire" and obj is not None and obj.dep_ == "dobj":
+        held = obj.lemma_.lower()
+        return obj.ent_type_ == "PERSON" or held in WORDS["jobs"] or held in load_gazetteer().roles
+    if lemma == "rally" and token.pos_ == "NOUN":
+        return any(c.lower_ in _CAMPAIGN_WORDS for c in token.children)
+    return False
 
 
 def _a_match_result(trigger: Trigger) -> bool:
@@ -433,7 +441,7 @@ def triggers(
         if not (_patterns(token) or cameo.listed(token)):
             continue  # the cheap test first: no pattern has this word
         trigger = match(token, low)
-        if trigger is None or _a_match_result(trigger) or _a_dismissal(trigger):
+        if trigger is None or _a_match_result(trigger) or _another_sense(trigger):
             continue
         if trigger.learned and near is not None:
             near.append(trigger)  # a sentence left without an event may still take it alone

@@ -226,11 +226,10 @@ def _hosted_elsewhere(coded: Coded, everyone: list[str], actors: Participants) -
     """Whether talks between parties of two or more countries are held in the country of
     none of them: a third party hosts them ("Ukrainian and Russian negotiators met in
     Istanbul": a group's members are its parties)."""
-    codes = {
-        actors.actors[m].country if m != a else actors.code(a)
-        for a in everyone
-        for m in (actors.actors[a].members or [a])
-    }
+    codes: set[str | None] = set()
+    for actor_id in everyone:
+        members = actors.actors[actor_id].members
+        codes |= {actors.actors[m].country for m in members} if members else {actors.code(actor_id)}
     venue = _venue(coded, actors) if len(codes) > 1 and None not in codes else None
     return venue is not None and venue not in codes
 

@@ -10,8 +10,10 @@ event model (``events.model``), not the coder's answer.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from spacy.strings import get_string_id
 from spacy.symbols import AUX, NOUN, PROPN, VERB
@@ -19,6 +21,8 @@ from spacy.tokens import Token
 
 from communique.data import read_tsv
 from communique.nlp import ACT_COMPOUNDS
+
+Row = TypeVar("Row")
 
 # The dependents whose words a pattern's post-verb slots look at: the object and its
 # prepositions, not the clauses the verb governs ("said it would attack").
@@ -82,15 +86,33 @@ def table() -> dict[tuple[str, str], list[CameoPattern]]:
     return dict(found)
 
 
-# Rows by (lemma id, part of speech): every token is looked up, and most lemmas recur.
-_ROWS: dict[tuple[int, str], list[CameoPattern]] = {}
-_ROWS_KEPT = 100_000  # lemmas remembered before the memo starts again
+class LemmaMemo(Generic[Row]):
+    """A table's rows for a token, remembered by (lemma id, part of speech): every token of
+    a document is looked up, and most lemmas recur. ``lookup(token, pos)`` reads the table;
+    after ``kept`` lemmas the memo starts again."""
+
+    def __init__(self, lookup: Callable[[Token, str], list[Row]], kept: int = 100_000) -> None:
+        self.lookup = lookup
+        self.kept = kept
+        self.rows: dict[tuple[int, str], list[Row]] = {}
+
+    def __call__(self, token: Token) -> list[Row]:
+        pos = candidate_pos(token)
+        if pos is None:
+            return []
+        key = (token.lemma, pos)
+        rows = self.rows.get(key)
+        if rows is None:
+            if len(self.rows) >= self.kept:
+                self.rows.clear()
+            rows = self.rows[key] = self.lookup(token, pos)
+        return rows
 
 
 def reload() -> None:
     """Read ``cameo.tsv`` again at the next lookup (training rewrites it)."""
     table.cache_clear()
-    _ROWS.clear()
+    _rows.rows.clear()
 
 
 def _words(tokens: list[Token]) -> set[str]:
@@ -122,18 +144,12 @@ def candidate_pos(token: Token) -> str | None:
     return _CANDIDATE_POS.get(token.pos)
 
 
-def _rows(token: Token) -> list[CameoPattern]:
-    pos = candidate_pos(token)
-    if pos is None:
-        return []
-    key = (token.lemma, pos)
-    rows = _ROWS.get(key)
-    if rows is None:
-        if len(_ROWS) >= _ROWS_KEPT:
-            _ROWS.clear()
-        lemma = fold(token.lemma_) if pos == "NOUN" else token.lemma_.lower()
-        rows = _ROWS[key] = table().get((lemma, pos), [])
-    return rows
+def _lookup(token: Token, pos: str) -> list[CameoPattern]:
+    lemma = fold(token.lemma_) if pos == "NOUN" else token.lemma_.lower()
+    return table().get((lemma, pos), [])
+
+
+_rows = LemmaMemo(_lookup)
 
 
 def listed(token: Token) -> bool:

@@ -232,22 +232,7 @@ def _particle(token: Token, word: str) -> bool:
     ) or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == word)
 
 
-# Patterns by (lemma id, part of speech): every token is looked up, and most lemmas recur.
-_PATTERNS: dict[tuple[int, str], list[Pattern]] = {}
-_PATTERNS_KEPT = 100_000  # lemmas remembered before the memo starts again
-
-
-def _patterns(token: Token) -> list[Pattern]:
-    pos = cameo.candidate_pos(token)
-    if pos is None:
-        return []
-    key = (token.lemma, pos)
-    rows = _PATTERNS.get(key)
-    if rows is None:
-        if len(_PATTERNS) >= _PATTERNS_KEPT:
-            _PATTERNS.clear()
-        rows = _PATTERNS[key] = patterns().get((token.lemma_.lower(), pos), [])
-    return rows
+_patterns = cameo.LemmaMemo(lambda token, pos: patterns().get((token.lemma_.lower(), pos), []))
 
 
 def pattern_match(token: Token) -> Trigger | None:

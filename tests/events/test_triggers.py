@@ -582,6 +582,14 @@ def test_future_and_hypothetical(code: Code, sentence: str, expect: Expect) -> N
             "fail.",
             id="a-campaign-rally-is-no-protest",
         ),
+        pytest.param(
+            "The senator was the target of direct mail attacks by conservative groups.",
+            id="mail-attacks-are-words",
+        ),
+        pytest.param(
+            "The adviser said his staff were preparing models and plans.",
+            id="preparing-plans-is-no-mobilisation",
+        ),
     ],
 )
 def test_no_event_where_none(code: Code, sentence: str) -> None:

@@ -382,12 +382,19 @@ _SCORE = re.compile(
 
 # Rallies of an election campaign, not of protest: "at a campaign rally in Iowa".
 _CAMPAIGN_WORDS = frozenset({"campaign", "election", "electoral", "victory", "re-election"})
+# Attacks in words, not force: "direct mail attacks", "personal attacks on the senator".
+_WORDED = frozenset(
+    {"verbal", "rhetorical", "mail", "ad", "ads", "personal", "political", "partisan", "campaign"}
+)
 
 
 def _another_sense(trigger: Trigger) -> bool:
     """Whether a trigger word is used in a sense that is no event: "fire" dismissing someone
     ("fired his campaign manager": its object is a person or a role, not a weapon or a
-    target), a rally of an election campaign ("at a campaign rally")."""
+    target), a rally of an election campaign ("at a campaign rally"), attacks in words
+    ("direct mail attacks", "personal attacks"), preparing something other than forces
+    ("preparing models and plans"; "preparing troops", "prepared to resume shelling" and
+    "preparing for war" are mobilisations)."""
     token, obj = trigger.token, trigger.object
     lemma = token.lemma_.lower()
     if lemma == "fire" and obj is not None and obj.dep_ == "dobj":
@@ -395,6 +402,10 @@ def _another_sense(trigger: Trigger) -> bool:
         return obj.ent_type_ == "PERSON" or held in WORDS["jobs"] or held in load_gazetteer().roles
     if lemma == "rally" and token.pos_ == "NOUN":
         return any(c.lower_ in _CAMPAIGN_WORDS for c in token.children)
+    if lemma == "prepare" and obj is not None and obj.dep_ == "dobj":
+        return not _in_class(obj, "forces")
+    if lemma == "attack" and token.pos_ == "NOUN":
+        return any(c.lower_ in _WORDED for c in token.children if c.dep_ in {"amod", "compound"})
     return False
 
 

@@ -278,3 +278,23 @@ def test_the_most_specific_cameo_pattern_wins(nlp) -> None:
 )
 def test_fold(word: str, folded: str) -> None:
     assert cameo.fold(word) == folded
+
+
+def test_a_lemma_memo_reads_each_lemma_once_and_starts_again_when_full(nlp) -> None:
+    """The rows of a table for a token are read once per (lemma, part of speech) and then
+    remembered; after ``kept`` lemmas the memo starts again, so a long run's memory stays
+    bounded."""
+    reads: list[tuple[str, str]] = []
+
+    def lookup(token, pos):
+        reads.append((token.lemma_, pos))
+        return [token.lemma_]
+
+    memo = cameo.LemmaMemo(lookup, kept=2)
+    doc = nlp("Troops withdrew, and more troops withdrew, then tanks moved.")
+    rows = [memo(t) for t in doc]
+    assert rows[0] == ["troop"] and rows[1] == ["withdraw"] and rows[2] == []  # "," is no word
+    assert reads[:2] == [("troop", "NOUN"), ("withdraw", "VERB")]
+    assert reads.count(("troop", "NOUN")) == 1  # "troops" again: remembered
+    assert len(memo.rows) <= 2
+    assert ("tank", "NOUN") in reads and ("move", "VERB") in reads

@@ -222,16 +222,15 @@ def _venue(coded: Coded, actors: Participants) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
-def _hosted_elsewhere(coded: Coded, everyone: list[str], actors: Participants) -> bool:
-    """Whether talks between parties of two or more countries are held in the country of
-    none of them: a third party hosts them ("Ukrainian and Russian negotiators met in
-    Istanbul": a group's members are its parties)."""
+def _hosted_elsewhere(venue: str | None, everyone: list[str], actors: Participants) -> bool:
+    """Whether talks between parties of two or more countries are held in (``venue``) the
+    country of none of them: a third party hosts them ("Ukrainian and Russian negotiators
+    met in Istanbul": a group's members are its parties)."""
     codes: set[str | None] = set()
     for actor_id in everyone:
         members = actors.actors[actor_id].members
         codes |= {actors.actors[m].country for m in members} if members else {actors.code(actor_id)}
-    venue = _venue(coded, actors) if len(codes) > 1 and None not in codes else None
-    return venue is not None and venue not in codes
+    return venue is not None and len(codes) > 1 and None not in codes and venue not in codes
 
 
 def _spoke_to_no_one(
@@ -251,12 +250,12 @@ def _spoke_to_no_one(
 
 
 def _visitors_and_hosts(
-    coded: Coded, everyone: list[str], actors: Participants
+    venue: str | None, everyone: list[str], actors: Participants
 ) -> tuple[list[str], list[str]]:
     """The parties of talks as (actors, recipients): those from elsewhere and those of the
-    country the talks are held in, when there are both; else everyone and no one."""
-    venue = _venue(coded, actors) if len(everyone) > 1 else None
-    if venue is None:
+    country the talks are held in (``venue``), when there are both; else everyone and no
+    one."""
+    if venue is None or len(everyone) < 2:
         return everyone, []
     hosts = [a for a in everyone if actors.code(a) == venue]
     visitors = [a for a in everyone if actors.code(a) not in {venue, None}]
@@ -301,10 +300,11 @@ def _event(coded: Coded, doc_id: str, actors: Participants, published: str | Non
         # country, the others visit it: they are the actors, the hosts the recipients
         # (manual, CONSULT).
         everyone = list(dict.fromkeys([*actor_ids, *recipients]))
-        actor_ids, recipients = _visitors_and_hosts(coded, everyone, actors)
+        venue = _venue(coded, actors)  # read once for hosts and for a third party
+        actor_ids, recipients = _visitors_and_hosts(venue, everyone, actors)
         if recipients:
             mode = "visit"
-        elif mode is None and _hosted_elsewhere(coded, everyone, actors):
+        elif mode is None and _hosted_elsewhere(venue, everyone, actors):
             mode = "third-party"  # Ukraine and Russia in Istanbul (manual, CONSULT)
     sentence = coded.sentence
     dated = event_date(coded.anchor, published)

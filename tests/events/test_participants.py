@@ -142,6 +142,26 @@ PARTICIPANTS = [
         id="a-demonym-inside-a-region-s-name-names-no-country",
     ),
     pytest.param(
+        "Pakistan sealed its border with Afghanistan on Sunday.",
+        Expect("COERCE", "sealed", mode="restrict", actors={"PAK"}, recipients={"AFG"}, date=ANY),
+        id="a-border-closed-is-closed-to-the-state-across-it",
+    ),
+    pytest.param(
+        "Hamas dismissed Israeli demands to disarm.",
+        Expect("REJECT", "dismissed", actors={"PSE"}, recipient_names={"Israel"}),
+        id="whose-demands-were-dismissed-not-a-group-called-israeli-demands",
+    ),
+    pytest.param(
+        "Jordan threatened to downgrade its diplomatic ties with Israel.",
+        Expect("THREATEN", "threatened", actors={"JOR"}, recipient_names={"Israel"}),
+        id="ties-are-no-people-of-the-actor",
+    ),
+    pytest.param(
+        "Vietnam's prime minister welcomed his Australian counterpart to Hanoi on Tuesday.",
+        Expect("CONSULT", "welcomed", mode="visit", actors={"VNM"}, recipients={"AUS"}, date=ANY),
+        id="the-one-welcomed-not-the-city-is-the-other-party",
+    ),
+    pytest.param(
         "Sri Lanka's prime minister resigned on Monday.",
         Expect("RETREAT", "resigned", mode="resign", actors={"LKA"}, date="2022-03-07"),
         id="possessive-country",

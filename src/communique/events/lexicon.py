@@ -53,6 +53,21 @@ def object_classes() -> dict[str, frozenset[str]]:
     }
 
 
+# Object classes of things, not people: a plural of one of these with a country's modifier
+# is no group of that country's people ("Israeli demands", "its ties with Israel").
+_THINGS = """aid relations restriction agreement proposal meeting territory sanctions exercise
+alert trade debt utilities levy inquiry warrant ultimatum projectile computer contest emergency
+backing""".split()
+
+
+@lru_cache(maxsize=1)
+def things() -> frozenset[str]:
+    """Words that name things an act is about, never people."""
+    classes = object_classes()
+    people = classes["people"] | classes["forces"] | classes["personnel"] | classes["captive"]
+    return frozenset().union(*(classes[name] for name in _THINGS)) - people
+
+
 @lru_cache(maxsize=1)
 def contexts() -> list[tuple[str, frozenset[str]]]:
     return [

@@ -19,6 +19,7 @@ from communique.actors import (
     sponsor,
 )
 from communique.attribution import SpeakerResolver
+from communique.events.lexicon import things
 from communique.positions import entities
 from communique.syntax import noun_phrase
 
@@ -133,7 +134,9 @@ class Participants:
             return self.resolver.inner(token)
         start, end = noun_phrase(token, keep_appos=False)
         gaz = load_gazetteer()
-        people = token.lemma_.lower() in gaz.roles or token.tag_ in {"NNS", "NNPS"}
+        people = (
+            token.lemma_.lower() in gaz.roles or token.tag_ in {"NNS", "NNPS"}
+        ) and token.lower_ not in things()
         if len(states) == 1 and (end - start == 1 or not people):
             return states[0]  # "China's human rights record": China's
         return self.actors.group(states, start, end)  # "Iraqi Kurds": a people of one state

@@ -749,6 +749,13 @@ def _agents_hung_on_object(act: Token) -> list[Token]:
 
 def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
     """Candidate recipients in order of preference; the caller keeps those that are actors."""
+    named, places = _recipient_candidates(coded, obj)
+    return [*named, *places]
+
+
+def _recipient_candidates(coded: Coded, obj: Token | None) -> tuple[list[Token], list[Token]]:
+    """Candidate recipients: those the act names, then those of what it is done to or where
+    (the last resort)."""
     preps = TYPES.get(coded.type, ((), None, None))[0]
     if coded.type == "CONSULT" and coded.trigger.lemma_.lower() not in WORDS["meeting_verbs"]:
         # What was discussed is not who took part: "discussed the tensions over Ukraine".
@@ -759,18 +766,19 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
         elif obj is not None:  # "discussed the crisis with Iran's president": the parser
             objects += _prep_objects(obj, ("with",))  # hangs "with" on what was discussed
         found = [t for obj in objects for t in (obj, *obj.conjuncts)]
-        return list({t.i: t for t in found}.values())
+        return list({t.i: t for t in found}.values()), []
     if coded.type == "ACCUSE" and obj is not None and patterns_type(obj) in HOSTILE:
         # "condemned the attack on a hospital in Mariupol": the one accused is who attacked
         # ("Russia's attack", "the attack by the militia"), never its target or its place
         # ("the detention of a journalist by the police": the parser may hang "by" on the
         # one detained)
-        return [
+        accused = [
             *(c for c in obj.children if c.dep_ == "poss"),
             *_prep_objects(obj, ("by",)),
             *_agents_hung_on_object(obj),
             *_national_modifiers(obj),
         ]
+        return accused, []
     candidates: list[Token] = []
     if coded.type == "REQUEST":
         # "demanded that Hamas renounce ...": the one asked is the clause's subject.
@@ -778,6 +786,12 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
             subject = cue_subject(clause) if clause.dep_ == "ccomp" else None
             if subject is not None:
                 candidates.append(subject)
+    if coded.type == "REJECT":
+        # "rebuffed US calls to withdraw": the parser reads the calls as a clause "US calls
+        # to withdraw" whose subject is who made them
+        for clause in (c for c in coded.anchor.children if c.dep_ == "ccomp"):
+            if clause.tag_ in {"VBZ", "VBP"} and _in_class(clause, "proposal", {clause.lower_}):
+                candidates += [c for c in clause.children if c.dep_ == "nsubj"]
     if coded.type == "MOBILIZE":
         obj = None  # the forces moved are the actor's own: "sent 2,000 troops to the border"
         # the state across the border they go to: "to its border with Belarus", "along the
@@ -810,13 +824,20 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
     if any(_in_class(obj, name) for name in ("aid", "trade", "utilities")):
         # goods go to someone: "halved its gas exports to Iraq", "cut off water to Gaza"
         candidates += [*_prep_objects(obj, ("to",)), *_prep_objects(coded.anchor, ("to",))]
+    if obj is not None and obj.lemma_.lower() in WORDS["borders"]:
+        # "closed its border with Iran" (the parser may hang "with" on the verb)
+        candidates += [*_prep_objects(obj, ("with",)), *_prep_objects(coded.anchor, ("with",))]
     if obj is not None and (
         obj.dep_ != "nsubjpass"
         or obj.i not in {t.i for t in actor_heads(coded.trigger, coded.anchor)}
     ):
         candidates.append(obj)
-        # whose the object is, when it is no party itself: "denounced the president's decision"
-        candidates += [c for c in obj.children if c.dep_ == "poss"]
+        # whose the object is, when it is no party itself: "denounced the president's
+        # decision"; a call or offer names its maker also as a modifier ("rebuffed US calls")
+        if _in_class(obj, "proposal"):
+            candidates += _national_modifiers(obj)
+        else:
+            candidates += [c for c in obj.children if c.dep_ == "poss"]
     for token in (coded.trigger, coded.anchor):
         candidates += _prep_objects(token, preps)
         if obj is not None:
@@ -844,7 +865,7 @@ def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
     # held is its venue, not a party ("met in Jakarta").
     for token in coded.anchor.subtree if coded.type != "CONSULT" else ():
         later += _prep_objects(token, ("in", "into", "near", "at", "inside"))
-    return [*dative, *candidates, *later]
+    return [*dative, *candidates], later
 
 
 # -- the main events of a sentence -------------------------------------------------------
@@ -1103,7 +1124,7 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
     if obj is not None and obj.i == getattr(_act_subject(anchor), "i", None):
         # what was sent is no recipient; where it went is: "a convoy reached El Fasher"
         obj = next((c for c in anchor.children if c.dep_ == "dobj"), None)
-    coded.recipient_heads = recipient_heads(coded, obj)
+    named, places = _recipient_candidates(coded, obj)
     if embedded is not None and coded.type != "ACCUSE":  # the accused is not the victim
         embedded_coded = Coded(
             trigger=embedded.token,
@@ -1111,7 +1132,11 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
             type=embedded.type,
             mode=embedded.pattern.mode,
         )
-        coded.recipient_heads += recipient_heads(embedded_coded, embedded.object)
+        # whom the embedded act names comes before where either happened: "the junta in
+        # Mali refused to release the detained Ivorian soldiers"
+        embedded_named, embedded_places = _recipient_candidates(embedded_coded, embedded.object)
+        named, places = [*named, *embedded_named], [*places, *embedded_places]
+    coded.recipient_heads = [*named, *places]
     return coded
 
 

@@ -43,6 +43,8 @@ class Participants:
         if actor is not None and actor.kind == "state":
             return actor.id
         demonym = demonym_country(token)
+        if actor is not None and actor.kind == "organization" and actor.country != demonym:
+            return None  # a word of a body's name: "the Organization of American States"
         if demonym is not None and (token.dep_ in {"amod", "compound", "conj"} or token.conjuncts):
             # "Egyptian and Saudi naval forces": each demonym names a state, though the
             # phrase is one actor; "clashes between Kyrgyz and Tajik border guards"
@@ -96,6 +98,12 @@ class Participants:
 
     def of(self, token: Token) -> str | None:
         found = self.resolver.actor_at(token)
+        if found is None and token.pos_ == "NOUN" and token.i + 1 < len(token.doc):
+            # a body's name after its kind, which the parser may not join to it: "withdrew
+            # from the regional bloc ECOWAS" (ECOWAS read as a verb)
+            named = self.actors.get(self.resolver.actor_at(token.doc[token.i + 1]))
+            if named is not None and named.kind == "organization":
+                found = named.id
         actor = self.actors.get(found)
         gaz = load_gazetteer()
         if actor is not None and actor.kind == "state" and token.lower_ in gaz.demonyms:

@@ -379,6 +379,19 @@ def test_background_clauses_are_not_coded(code: Code, sentence: str, expect: Exp
     check(code(sentence), expect)
 
 
+def test_an_act_in_the_main_clause_is_told_beside_a_background_one(code: Code) -> None:
+    """A sentence whose only coded act is in a background clause ("as ...") still reports
+    the act of its main clause, here a verb only the CAMEO dictionary and the model know."""
+    coded = code(
+        "Japan airlifted tents and blankets to Afghanistan on Monday, as the Taliban appealed "
+        "for international help."
+    )
+    (aid,) = coded.of_type("AID")
+    assert aid.trigger.text == "airlifted", coded.describe()
+    assert {coded.actor(a).country for a in aid.recipients} == {"AFG"}, coded.describe()
+    assert [e.trigger.text for e in coded.of_type("REQUEST")] == ["appealed"], coded.describe()
+
+
 NEGATION = [
     # A refused or negated cooperative act is a REJECT (README, "Events"); the negation is
     # in the type, not also in the flag. A negated hostile act keeps its type, negated.
@@ -589,6 +602,10 @@ def test_future_and_hypothetical(code: Code, sentence: str, expect: Expect) -> N
         pytest.param(
             "The adviser said his staff were preparing models and plans.",
             id="preparing-plans-is-no-mobilisation",
+        ),
+        pytest.param(
+            "Rescuers searched for survivors under the rubble of the collapsed school.",
+            id="searching-for-survivors-is-no-raid",
         ),
     ],
 )

@@ -55,9 +55,30 @@ def object_classes() -> dict[str, frozenset[str]]:
 
 # Object classes of things, not people: a plural of one of these with a country's modifier
 # is no group of that country's people ("Israeli demands", "its ties with Israel").
-_THINGS = """aid relations restriction agreement proposal meeting territory sanctions exercise
-alert trade debt utilities levy inquiry warrant ultimatum projectile computer contest emergency
-backing""".split()
+_THINGS = [
+    "aid",
+    "relations",
+    "restriction",
+    "agreement",
+    "proposal",
+    "meeting",
+    "territory",
+    "sanctions",
+    "exercise",
+    "alert",
+    "trade",
+    "debt",
+    "utilities",
+    "levy",
+    "inquiry",
+    "warrant",
+    "ultimatum",
+    "projectile",
+    "computer",
+    "contest",
+    "emergency",
+    "backing",
+]
 
 
 @lru_cache(maxsize=1)

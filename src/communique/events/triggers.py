@@ -215,6 +215,8 @@ def _class_words(token: Token) -> set[str]:
 def _in_class(token: Token | None, name: str, words: set[str] | None = None) -> bool:
     if token is None:
         return False
+    if name.startswith("="):  # the words themselves: "=tool" for "downed tools"
+        return token.lemma_.lower() in name[1:].split("|")
     if name in {"captive", "dignitary"} and (
         token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_)
     ):
@@ -294,7 +296,7 @@ def candidate(
     )
 
 
-def _main_clause(token: Token) -> bool:
+def main_clause(token: Token) -> bool:
     """Whether a token is the act its sentence reports: its clause is the sentence's main one
     (or joined to it), and not one that reports speech or thought ("reminded him that ...",
     "said that ...": what is said is the statement's, coded as a verbal event), or the
@@ -320,7 +322,7 @@ def match(token: Token, add_threshold: float | None = None) -> Trigger | None:
     model = event_model.active()
     if model is None or (rule is not None and rule.type in {"COMMIT", "SAY"}):
         return rule
-    listed = rule is not None or (cameo.listed(token) and _main_clause(token))
+    listed = rule is not None or (cameo.listed(token) and main_clause(token))
     pattern = cameo.match(token) if listed else None
     if rule is None and pattern is None:
         return None
@@ -394,7 +396,8 @@ def _another_sense(trigger: Trigger) -> bool:
     target), a rally of an election campaign ("at a campaign rally"), attacks in words
     ("direct mail attacks", "personal attacks"), preparing something other than forces
     ("preparing models and plans"; "preparing troops", "prepared to resume shelling" and
-    "preparing for war" are mobilisations)."""
+    "preparing for war" are mobilisations), searching for the missing rather than for
+    suspects."""
     token, obj = trigger.token, trigger.object
     lemma = token.lemma_.lower()
     if lemma == "fire" and obj is not None and obj.dep_ == "dobj":
@@ -404,6 +407,9 @@ def _another_sense(trigger: Trigger) -> bool:
         return any(c.lower_ in _CAMPAIGN_WORDS for c in token.children)
     if lemma == "prepare" and obj is not None and obj.dep_ == "dobj":
         return not _in_class(obj, "forces")
+    if lemma == "search" and (sought := _object(token, "for")) is not None:
+        # "searched for survivors" is a rescue, not a raid (one for suspects or fugitives is)
+        return sought.head.lower_ == "for" and not _in_class(sought, "suspect")
     if lemma == "attack" and token.pos_ == "NOUN":
         return any(c.lower_ in _WORDED for c in token.children if c.dep_ in {"amod", "compound"})
     return False
@@ -1172,13 +1178,22 @@ def _orders_an_act(trigger: Trigger, found: list[Trigger]) -> bool:
     )
 
 
+def _demanded(token: Token) -> bool:
+    """Whether the act is one someone must or should do: "Sudan must return the helicopter"."""
+    return bool(_auxiliaries(_anchor(token)) & {"must", "should"})
+
+
 def fallback(near: Iterable[Trigger]) -> list[Coded]:
     """The events of a sentence in which nothing was coded, from the model's candidates in
     it below its adding threshold (``near``, of ``triggers``), the most probable first: a
     sentence of news that the hand lists miss is more likely to report an act than one of
     them is to be wrong."""
     found = sorted(near, key=lambda t: -t.probability)
-    coded = (code(t, [t]) for t in found if not background(t.token, {t.token.i}))
+    coded = (
+        code(t, [t])
+        for t in found
+        if not background(t.token, {t.token.i}) and not _demanded(t.token)
+    )
     return [c for c in coded if c is not None]
 
 
@@ -1216,7 +1231,7 @@ def main_events(
             continue
         if background(trigger.token, at):
             continue
-        if _auxiliaries(_anchor(trigger.token)) & {"must", "should"}:
+        if _demanded(trigger.token):
             continue  # a demand; the statement it is part of makes it a REQUEST
         token = trigger.token
         if (

@@ -19,8 +19,13 @@ alone, the coder with the model) and times it. Then scores each gold set, as
 - ``written3-validation``, ``written3-test``: ``benchmarks/data/plover_written_3`` (192
   sentences each, two more blind writers working apart, closer to real wire copy): the
   validation half joins the threshold choice; the test half is scored, never read;
+- ``written4-validation``, ``written4-test``: ``benchmarks/data/plover_written_4`` (192
+  sentences each, two more blind writers, wire copy with the widest vocabulary: phrasal
+  verbs, idioms, nominal events; a different trigger word for each sentence of a type): the
+  validation half joins the threshold choice; the test half is scored, never read;
 - ``dev``: the 164 PLOVER gold records, the final check: nothing was tuned on them;
-- ``none``, ``written2-none``, ``written3-none``, ``written3-test-none``: the written
+- ``none``, ``written2-none``, ``written3-none``, ``written3-test-none``, ``written4-none``,
+  ``written4-test-none``: the written
   sentences that report no event (40 in each file); the number of events coded in them
   (every one is false).
 """
@@ -47,11 +52,15 @@ GOLD = {
     "written3-validation": DATA / "plover_written_3" / "validation.jsonl",
     "written-test": DATA / "plover_written" / "test.jsonl",
     "written3-test": DATA / "plover_written_3" / "test.jsonl",
+    "written4-validation": DATA / "plover_written_4" / "validation.jsonl",
+    "written4-test": DATA / "plover_written_4" / "test.jsonl",
     "dev": Path("plover_gsr") / "dev.jsonl",  # under --shared's data
     "none": DATA / "plover_written" / "none.jsonl",
     "written2-none": DATA / "plover_written_2" / "none.jsonl",
     "written3-none": DATA / "plover_written_3" / "none.jsonl",
     "written3-test-none": DATA / "plover_written_3" / "test_none.jsonl",
+    "written4-none": DATA / "plover_written_4" / "none.jsonl",
+    "written4-test-none": DATA / "plover_written_4" / "test_none.jsonl",
 }
 SETS = tuple(GOLD)
 

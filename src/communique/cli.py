@@ -826,11 +826,12 @@ def train_attribution(
 
 
 # The written sentences the event model's thresholds are chosen on (run from the repository):
-# both blind sets' validation and no-event sentences, never their test half.
+# the blind sets' validation and no-event sentences, never their test half.
 WRITTEN_VALIDATION = (
     Path("benchmarks/data/plover_written"),
     Path("benchmarks/data/plover_written_2"),
     Path("benchmarks/data/plover_written_3"),
+    Path("benchmarks/data/plover_written_4"),
 )
 
 
@@ -860,7 +861,7 @@ def train_events(
             help="Written sentences held out from training to choose the thresholds on"
             " (JSON lines, the schema of benchmarks/data/plover_written); repeatable."
             " Default: the validation and no-event sentences of benchmarks/data/plover_written,"
-            " plover_written_2 and plover_written_3."
+            " plover_written_2, plover_written_3 and plover_written_4."
         ),
     ] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model to parse with.")] = None,

@@ -241,8 +241,13 @@ def test_the_packaged_model_loads_offline_and_is_small(model: event_model.EventM
 
 
 def test_a_recalled_ambassador_is_a_sanction(model: event_model.EventModel) -> None:
-    predicted = model.predict(_candidate())
-    assert predicted.type == "SANCTION" and predicted.probability > 0.5
+    """With the hand-written pattern it has in the coder, and in a protest's context, the
+    model keeps a recalled ambassador a sanction (alone, with "protest" near, it now leans
+    to ACCUSE: envoys summoned in protest are many of its examples)."""
+    predicted = model.predict(_candidate(rule="SANCTION"))
+    assert predicted.type == "SANCTION" and predicted.probability > model.retype_threshold
+    alone = model.predict(_candidate(context=("ambassador", "consultation")))
+    assert alone.type == "SANCTION" and alone.probability > 0.5
 
 
 def test_probabilities_sum_to_one(model: event_model.EventModel) -> None:
@@ -256,12 +261,12 @@ def test_a_word_the_model_does_not_know_reads_as_zeros(model: event_model.EventM
 
 
 def test_without_a_model_the_rules_alone(code: Code, nlp) -> None:
-    text = "Ukraine redeployed two brigades to the east."
+    text = "Ukraine's army regrouped near the border."
     with event_model.using(None):
         doc = nlp.make_doc(text)
         doc._.doc_id = "t"
         events = nlp(doc)._.events
-    assert events == []  # "redeploy": no hand-written pattern, a CAMEO verb
+    assert events == []  # "regroup": no hand-written pattern, a CAMEO verb
     assert [e.type for e in code(text).events] == ["MOBILIZE"]
 
 

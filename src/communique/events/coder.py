@@ -189,11 +189,24 @@ _BESIDE_BACKGROUND = 0.8
 _ONE_SIDED = frozenset({"MOBILIZE", "PROTEST", "RETREAT"})
 
 
+def _counted(head: Token) -> Token:
+    """What a quantity or a collective is of: "revellers" in "hundreds of thousands of
+    revellers", "locusts" in "swarms of desert locusts"."""
+    while head.lower_ in WORDS["quantities"] or head.ent_type_ == "CARDINAL":
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if counted is None:
+            break
+        head = counted
+    return head
+
+
 def _no_agent(head: Token) -> bool:
     """Whether an actor head is a natural hazard ("earthquake", "heavy rain", "lightning
     strikes"), a place ("the river provides water"), a figure or market that moves
     ("homicides rose", "shares rallied"), the players of a game ("India's cricketers crushed
     Pakistan") or people who forecast or celebrate: no actor acts."""
+    head = _counted(head)
     words = {head.lemma_.lower(), head.lower_}
     hazard = words & WORDS["hazards"] or any(
         c.dep_ == "compound" and c.lower_ in WORDS["hazards"] for c in head.children

@@ -390,8 +390,16 @@ _WORDED = frozenset(
 )
 
 
+# Attacks of the body: "died of a heart attack".
+_MEDICAL = frozenset({"heart", "panic", "asthma", "anxiety", "cardiac"})
+# Particles that make a trigger word mean something else: "fired up", "seized on".
+_OTHER_PARTICLES = {"fire": {"up"}, "seize": {"on", "upon"}}
+
+
 def _another_sense(trigger: Trigger) -> bool:
-    """Whether a trigger word is used in a sense that is no event: "fire" dismissing someone
+    """Whether a trigger word is used in a sense that is no event: a noun that names a kind of
+    thing ("a strike rate"), a phrasal verb of another sense ("fired up", "seized on"),
+    demonstrating something, an attack of the body ("a heart attack"), "fire" dismissing someone
     ("fired his campaign manager": its object is a person or a role, not a weapon or a
     target), a rally of an election campaign ("at a campaign rally"), attacks in words
     ("direct mail attacks", "personal attacks"), preparing something other than forces
@@ -400,6 +408,13 @@ def _another_sense(trigger: Trigger) -> bool:
     suspects."""
     token, obj = trigger.token, trigger.object
     lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        return True  # a kind of thing, not an act: "a strike rate", "protest songs"
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ in _OTHER_PARTICLES.get(lemma, ()):
+        return True  # "fired up supporters", "seized on signs of cooling inflation"
+    if lemma == "demonstrate" and obj is not None and obj.dep_ == "dobj":
+        return True  # showing something: "demonstrated its new truck", "... its resolve"
     if lemma == "fire" and obj is not None and obj.dep_ == "dobj":
         held = obj.lemma_.lower()
         return obj.ent_type_ == "PERSON" or held in WORDS["jobs"] or held in load_gazetteer().roles
@@ -411,7 +426,9 @@ def _another_sense(trigger: Trigger) -> bool:
         # "searched for survivors" is a rescue, not a raid (one for suspects or fugitives is)
         return sought.head.lower_ == "for" and not _in_class(sought, "suspect")
     if lemma == "attack" and token.pos_ == "NOUN":
-        return any(c.lower_ in _WORDED for c in token.children if c.dep_ in {"amod", "compound"})
+        return any(
+            c.lower_ in _WORDED | _MEDICAL for c in token.children if c.dep_ in {"amod", "compound"}
+        )
     return False
 
 
@@ -1057,6 +1074,10 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
         inner = embedded.type if embedded else None
         kind = "THREATEN" if inner in HOSTILE else "AGREE"
         mode = _threatened_mode(embedded) if kind == "THREATEN" and embedded else None
+    elif kind == "REJECT" and embedded is not None and embedded.type == "REQUEST":
+        # a request refused is refused for what it asked: "turned down a request from
+        # Ukraine for Iron Dome systems"
+        mode = "assist" if _asks_for_help(embedded.token) else embedded.pattern.mode
     elif kind in {"THREATEN", "REJECT"} and embedded is not None:
         mode = _threatened_mode(embedded) if kind == "THREATEN" else _asked_mode(embedded)
     elif kind == "THREATEN" and mode is None and _of_force(token):

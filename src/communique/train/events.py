@@ -17,8 +17,8 @@ Data (never the PLOVER gold records):
 
 The adding, re-typing, vetoing and fallback thresholds are chosen on written sentences held
 out from training (``--validation``: the validation and no-event sentences of
-``benchmarks/data/plover_written``, ``plover_written_2`` and ``plover_written_3``), or,
-without them, on the synthetic validation templates' leads.
+``benchmarks/data/plover_written``, ``plover_written_2``, ``plover_written_3`` and
+``plover_written_4``), or, without them, on the synthetic validation templates' leads.
 
 A softmax regression by full-batch gradient descent (Adam steps, fixed iterations, no
 randomness), classes weighted to balance. Never imported at run time.

@@ -245,7 +245,7 @@ def test_a_recalled_ambassador_is_a_sanction(model: event_model.EventModel) -> N
     model keeps a recalled ambassador a sanction (alone, with "protest" near, it now leans
     to ACCUSE: envoys summoned in protest are many of its examples)."""
     predicted = model.predict(_candidate(rule="SANCTION"))
-    assert predicted.type == "SANCTION" and predicted.probability > model.retype_threshold
+    assert predicted.type == "SANCTION" and predicted.probability > 0.9
     alone = model.predict(_candidate(context=("ambassador", "consultation")))
     assert alone.type == "SANCTION" and alone.probability > 0.5
 

@@ -226,7 +226,11 @@ def _no_political_act(coded: Coded) -> bool:
         coded.actor_heads and all(h.lower_ in private for h in coded.actor_heads)
     ):
         return True
-    return coded.type == "COOPERATE" and any(o.lower_ in WORDS["geography"] for o in objects)
+    return (
+        coded.type == "COOPERATE"
+        and coded.trigger.lemma_.lower() == "share"
+        and any(o.lower_ in WORDS["geography"] for o in objects)
+    )  # "reopened their shared border" is an act
 
 
 def _venue(coded: Coded, actors: Participants) -> str | None:

@@ -169,6 +169,8 @@ def _class_words(token: Token) -> set[str]:
         "tens",
         "scores",
         "millions",
+        "million",
+        "billion",
         "part",
         "some",
         "most",
@@ -181,10 +183,14 @@ def _class_words(token: Token) -> set[str]:
         "state",
     }:  # "tens of thousands of Russian troops", "$70 million in loans", "a wave of drones",
         # "a state of emergency"
+        # "$70 million in loans" (the parser may hang "in" on the verb: "channelled $5
+        # million in emergency funding")
+        holders = (token, token.head) if token.dep_ == "dobj" else (token,)
         words += [
             p
-            for prep in token.children
-            if prep.lower_ in {"of", "in"}
+            for holder in holders
+            for prep in holder.children
+            if prep.lower_ in ({"of", "in"} if holder is token else {"in"})
             for p in prep.children
             if p.dep_ == "pobj"
         ]
@@ -435,8 +441,9 @@ def _another_sense(trigger: Trigger) -> bool:
 def _a_match_result(trigger: Trigger) -> bool:
     """Whether a trigger reports a contest: a score after it, or a prize, a record or a lead
     as its object ("won the U.S. Open title", "seized the lead", "broke the world record")."""
-    if _in_class(trigger.object, "contest"):
-        return True
+    won = trigger.object
+    if won is not None and _in_class(won, "contest", {won.lemma_.lower(), won.lower_}):
+        return True  # the prize itself, not a word describing it ("a contested bill")
     if trigger.type != "ASSAULT" and not trigger.learned:
         return False
     token = trigger.token
@@ -549,17 +556,36 @@ def _commitment(verb: Token) -> bool:
     """ "is willing to withdraw", "will provide", "plans to visit"."""
     if _auxiliaries(verb) & WORDS["future_auxiliaries"]:
         return True
+    if (
+        _to_infinitive(verb)
+        and (
+            verb.dep_ == "ROOT"
+            or (
+                verb.head.lemma_.lower() in WORDS["reporting_verbs"]
+                and any(c.dep_ == "nsubj" for c in verb.children)
+            )
+        )
+        and not any(
+            c.dep_ in {"aux", "auxpass", "mark"} and c.lower_ != "to" for c in verb.children
+        )
+    ):
+        return True  # a headline's "Germany to send tanks to Ukraine, minister says"
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in WORDS["commitment_adjectives"]:
         return True
     return _intention(verb) is not None
 
 
+def _on_condition(verb: Token) -> bool:
+    """ "... if the rhetoric continued", "... unless Baghdad accepted"."""
+    return any(
+        child.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in child.children)
+        for child in verb.children
+    )
+
+
 def _conditional(verb: Token) -> bool:
-    for child in verb.children:
-        if child.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in child.children):
-            return True
-    return bool(_auxiliaries(verb) & WORDS["hypothetical_auxiliaries"])
+    return _on_condition(verb) or bool(_auxiliaries(verb) & WORDS["hypothetical_auxiliaries"])
 
 
 # -- arguments -----------------------------------------------------------------------------
@@ -699,6 +725,17 @@ def _of_force(warning: Token) -> bool:
     is military ("warned Finland of military consequences")."""
     objects = [*_prep_objects(warning, ("of",)), *(c for c in warning.children if c.dep_ == "dobj")]
     return any(t.lemma_.lower() in _FORCE_WORDS for o in objects for t in o.subtree)
+
+
+def _ended(act: Token, commitment: Token) -> bool:
+    """Whether the act a commitment takes is one it ends: "committed to an immediate halt to
+    fighting", "pledged an end to the war"."""
+    token = act
+    while token.i != commitment.i and token.head.i != token.i:
+        token = token.head
+        if token.lemma_.lower() in WORDS["ending_words"]:
+            return True
+    return False
 
 
 def _asked_mode(embedded: Trigger, default: str | None = None) -> str | None:
@@ -1072,6 +1109,8 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
         kind, mode = "ACCUSE", "disapprove"  # a diplomatic protest (manual, PROTEST)
     if kind == "COMMIT":
         inner = embedded.type if embedded else None
+        if embedded is not None and _ended(embedded.token, token):
+            inner = None  # "committed to a halt to fighting": an end to hostility is agreed
         kind = "THREATEN" if inner in HOSTILE else "AGREE"
         mode = _threatened_mode(embedded) if kind == "THREATEN" and embedded else None
     elif kind == "REJECT" and embedded is not None and embedded.type == "REQUEST":
@@ -1131,6 +1170,9 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
         and not coded.negated  # "will not attack" rules the act out: no threat
     ):
         coded.type, coded.mode = "THREATEN", _threat_mode(kind)
+    elif kind == "REJECT" and not coded.negated and _on_condition(anchor):
+        # "would walk away from the talks if the rhetoric continued": a threat
+        coded.type, coded.mode = "THREATEN", None
     coded.actor_heads = actor_heads(token, anchor)
     if coded.type in {"ASSAULT", "COERCE"} and any(
         h.lemma_.lower() in WORDS["rioters"] for h in coded.actor_heads

@@ -379,6 +379,101 @@ def test_background_clauses_are_not_coded(code: Code, sentence: str, expect: Exp
     check(code(sentence), expect)
 
 
+# The wider vocabulary of wire copy: phrasal verbs, idioms, less common verbs and nouns, and
+# the forms around them (a headline's "X to send", a conditional refusal, a commitment to end
+# fighting).
+NEWS_FORMS = [
+    pytest.param(
+        "Gunmen gunned down a district judge outside his home in Kandahar on Monday.",
+        Expect("ASSAULT", "gunned", mode="firearms", date=ANY),
+        id="gunned-down",
+    ),
+    pytest.param(
+        "Kidnappers snatched 14 schoolchildren from a village school in Zamfara state.",
+        Expect("ASSAULT", "snatched", mode="abduct", recipients={"NGA"}),
+        id="snatched-schoolchildren",
+    ),
+    pytest.param(
+        "Port workers in Rotterdam downed tools on Tuesday over a pay dispute.",
+        Expect("PROTEST", "downed", mode="strike", date=ANY),
+        id="downed-tools-is-a-strike-not-a-shooting-down",
+    ),
+    pytest.param(
+        "Chile's government brushed aside a Bolivian proposal for talks on sea access.",
+        Expect("REJECT", "brushed", actors={"CHL"}, recipients={"BOL"}),
+        id="brushed-aside",
+    ),
+    pytest.param(
+        "The US Treasury blacklisted three Venezuelan oil traders on Friday.",
+        Expect("SANCTION", "blacklisted", actors={"USA"}, recipients={"VEN"}, date=ANY),
+        id="blacklisted",
+    ),
+    pytest.param(
+        "Israel brought home its ambassador to Madrid after Spain recognised a Palestinian state.",
+        Expect("SANCTION", "brought", mode="withdraw", actors={"ISR"}, recipients={"ESP"}),
+        id="brought-home-its-ambassador",
+    ),
+    pytest.param(
+        "The authorities pulled the plug on mobile internet across the region.",
+        Expect("COERCE", "pulled", mode="withhold"),
+        id="pulled-the-plug-on-the-internet",
+    ),
+    pytest.param(
+        "Serbia and Kosovo put pen to paper on a deal to recognise each other's licence plates.",
+        Expect("SUPPORT", "put", actors={"SRB", "KOS"}, recipients=set()),
+        id="put-pen-to-paper",
+    ),
+    pytest.param(
+        "Norway channelled 20 million dollars in emergency funding to Sudan.",
+        Expect("AID", "channelled", actors={"NOR"}, recipients={"SDN"}),
+        id="money-in-funding-channelled",
+    ),
+    pytest.param(
+        "Four jailed journalists walked free from a prison in Tehran on Sunday.",
+        Expect("RETREAT", "walked", mode="release", date=ANY),
+        id="walked-free",
+    ),
+    pytest.param(
+        "Ankara submitted an extradition request to Berlin for two suspects.",
+        Expect("REQUEST", "request", actors={"TUR"}, recipients={"DEU"}),
+        id="a-request-submitted-is-the-request",
+    ),
+    pytest.param(
+        "India to send relief supplies to quake-hit Nepal, foreign ministry says",
+        Expect("AGREE", "send", actors={"IND"}, recipients={"NPL"}, future=True),
+        id="a-headline-s-x-to-send-is-a-promise",
+    ),
+    pytest.param(
+        "The rebels said they would walk away from the talks if the army kept shelling their "
+        "positions.",
+        Expect("THREATEN", "walk", mode=None, future=True, hypothetical=True),
+        id="a-refusal-on-a-condition-is-a-threat",
+    ),
+    pytest.param(
+        "The two governments committed to an immediate halt to fighting along the border.",
+        Expect("AGREE", "committed"),
+        id="committed-to-a-halt-to-fighting",
+    ),
+    pytest.param(
+        "North Korea vowed merciless retaliation against South Korea over the drills.",
+        Expect("THREATEN", "vowed", mode="violence", actors={"PRK"}, recipients={"KOR"}),
+        id="vowed-retaliation",
+    ),
+    pytest.param(
+        "Iran raised the prospect of expelling UN nuclear inspectors.",
+        Expect(
+            "THREATEN", "raised", mode="expel", actors={"IRN"}, recipient_names={"United Nations"}
+        ),
+        id="raised-the-prospect-of",
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence, expect", NEWS_FORMS)
+def test_the_forms_of_wire_copy(code: Code, sentence: str, expect: Expect) -> None:
+    check(code(sentence), expect)
+
+
 def test_an_act_in_the_main_clause_is_told_beside_a_background_one(code: Code) -> None:
     """A sentence whose only coded act is in a background clause ("as ...") still reports
     the act of its main clause, here a verb only the CAMEO dictionary and the model know."""
@@ -607,6 +702,20 @@ def test_future_and_hypothetical(code: Code, sentence: str, expect: Expect) -> N
             "Rescuers searched for survivors under the rubble of the collapsed school.",
             id="searching-for-survivors-is-no-raid",
         ),
+        pytest.param("A former minister died of a heart attack in Lisbon.", id="heart-attack"),
+        pytest.param("The striker fired up the crowd with a late goal.", id="fired-up"),
+        pytest.param(
+            "Traders seized on the weak jobs data to sell the dollar.", id="seized-on-data"
+        ),
+        pytest.param(
+            "The carmaker demonstrated its new electric truck in Shanghai.",
+            id="demonstrating-a-product",
+        ),
+        pytest.param(
+            "Swarms of locusts invaded farmland in northern Kenya this week.",
+            id="swarms-of-locusts-are-no-army",
+        ),
+        pytest.param("The opening batsman boasts a strike rate above 140.", id="a-strike-rate"),
     ],
 )
 def test_no_event_where_none(code: Code, sentence: str) -> None:

@@ -869,7 +869,10 @@ def _recipient_candidates(coded: Coded, obj: Token | None) -> tuple[list[Token],
     if _in_class(obj, "warrant"):
         # "a warrant for an opposition leader", "a warrant in absentia for ..."
         candidates += [o for t in (*obj.subtree, coded.anchor) for o in _prep_objects(t, ("for",))]
-    if coded.trigger.lemma_.lower() in {"recall", "withdraw"} and _in_class(obj, "diplomat"):
+    if (
+        coded.trigger.lemma_.lower() in {"recall", "withdraw", "bring", "pull"}
+        or coded.mode == "withdraw"
+    ) and _in_class(obj, "diplomat"):
         # "recalled its ambassador to Madrid": the envoy is the actor's own; the recipient is
         # where the envoy served
         candidates += _prep_objects(obj, ("to", "in", "from"))
@@ -1063,7 +1066,7 @@ def _military_strike(strike: Token) -> bool:
     "struck Khan Younis" (a walk-out is "a strike by dockers", "a strike over pay", "workers
     struck")."""
     if strike.pos_ == "VERB":  # "struck Khan Younis", "Israeli warplanes struck"
-        return any(
+        return strike.lemma_.lower() == "strike" and any(
             c.dep_ == "dobj" or (c.dep_ == "nsubj" and _in_class(c, "forces"))
             for c in strike.children
         )

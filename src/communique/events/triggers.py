@@ -573,6 +573,12 @@ def _commitment(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in WORDS["commitment_adjectives"]:
         return True
+    if (
+        verb.dep_ == "pcomp"
+        and head.dep_ == "prep"
+        and head.head.lemma_.lower() in WORDS["commitment_adjectives"]
+    ):
+        return True  # "open to continuing the dialogue"
     return _intention(verb) is not None
 
 

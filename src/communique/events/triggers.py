@@ -1150,7 +1150,11 @@ def code(trigger: Trigger, others: list[Trigger]) -> Coded | None:
         for t in token.subtree
     ):
         mode = "phone"  # "spoke by phone", "talked over a video link"
-    if kind == "PROTEST" and mode == "strike" and _military_strike(token):
+    if (
+        (kind, mode) in {("PROTEST", "strike"), ("ASSAULT", None)}
+        and token.lemma_.lower() == "strike"
+        and _military_strike(token)
+    ):
         # "Russian air strikes on Kharkiv"
         aerial = any(w.lower_ in {"air", "aerial"} for w in _modifiers(token))
         kind, mode = "ASSAULT", "aerial" if aerial else None

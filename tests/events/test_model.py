@@ -9,7 +9,7 @@ import numpy
 import pytest
 from event_cases import ANY, Code, Expect, check
 
-from communique.events import cameo
+from communique.events import cameo, triggers
 from communique.events import model as event_model
 from communique.events.model import CLASSES, Candidate
 
@@ -303,3 +303,18 @@ def test_a_lemma_memo_reads_each_lemma_once_and_starts_again_when_full(nlp) -> N
     assert reads.count(("troop", "NOUN")) == 1  # "troops" again: remembered
     assert len(memo.rows) <= 2
     assert ("tank", "NOUN") in reads and ("move", "VERB") in reads
+
+
+@pytest.mark.parametrize("modal", ["THREATEN", "AGREE"])
+def test_the_model_never_re_types_an_act_into_a_threat_or_a_promise(
+    nlp, model: event_model.EventModel, modal: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whether an act is threatened or promised is the clause's (future, condition,
+    commitment), which the rules read: a confident model does not make "imposed sanctions"
+    a threat."""
+    doc = nlp("Canada imposed sanctions on Iran.")
+    sure = event_model.Prediction(type=modal, probability=0.999, mode=None)
+    monkeypatch.setattr(model, "predict", lambda candidate: sure)
+    with event_model.using(model):
+        found = triggers.match(doc[1])
+    assert found is not None and found.type == "SANCTION"

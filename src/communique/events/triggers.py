@@ -316,6 +316,12 @@ def main_clause(token: Token) -> bool:
     return anchor.dep_ == "ROOT" and not any(c.dep_ == "ccomp" for c in anchor.children)
 
 
+# Types that say how an act is meant (a threat, a promise), which the rules read from the
+# clause (future, condition, commitment): the model does not re-type a hand-written act into
+# them ("imposed sanctions" is no threat because sanctions are often threatened).
+_MODAL = frozenset({"THREATEN", "AGREE"})
+
+
 def match(token: Token, add_threshold: float | None = None) -> Trigger | None:
     """The trigger a token is: a pattern of ``patterns.tsv`` or of the CAMEO dictionary,
     typed by the event model (``events.model``). The model re-types a hand-written pattern
@@ -337,7 +343,7 @@ def match(token: Token, add_threshold: float | None = None) -> Trigger | None:
         if predicted.type == event_model.NONE and predicted.probability >= model.veto_threshold:
             return None
         if (
-            predicted.type not in {event_model.NONE, rule.type}
+            predicted.type not in {event_model.NONE, rule.type, *_MODAL}
             and predicted.probability >= model.retype_threshold
         ):
             retyped = replace(rule.pattern, type=predicted.type, mode=predicted.mode)

@@ -819,15 +819,9 @@ def _agents_hung_on_object(act: Token) -> list[Token]:
     return [a for o in _prep_objects(act, ("of",)) for a in _prep_objects(o, ("by",))]
 
 
-def recipient_heads(coded: Coded, obj: Token | None) -> list[Token]:
-    """Candidate recipients in order of preference; the caller keeps those that are actors."""
-    named, places = _recipient_candidates(coded, obj)
-    return [*named, *places]
-
-
 def _recipient_candidates(coded: Coded, obj: Token | None) -> tuple[list[Token], list[Token]]:
-    """Candidate recipients: those the act names, then those of what it is done to or where
-    (the last resort)."""
+    """Candidate recipients in order of preference, in two parts: those the act names, and
+    where it happened (the last resort); the caller keeps those that are actors."""
     preps = TYPES.get(coded.type, ((), None, None))[0]
     if coded.type == "CONSULT" and coded.trigger.lemma_.lower() not in WORDS["meeting_verbs"]:
         # What was discussed is not who took part: "discussed the tensions over Ukraine".

@@ -162,27 +162,8 @@ def _class_words(token: Token) -> set[str]:
     ("tens of thousands of Russian troops"), what a vehicle carries ("trucks carrying food"),
     and the same of the objects joined to it ("exchanged mortar and machine-gun fire")."""
     words = [w for t in (token, *token.conjuncts) for w in (t, *_modifiers(t))]
-    if token.ent_type_ in {"CARDINAL", "QUANTITY", "MONEY"} or token.lower_ in {
-        "thousands",
-        "hundreds",
-        "dozens",
-        "tens",
-        "scores",
-        "millions",
-        "million",
-        "billion",
-        "part",
-        "some",
-        "most",
-        "wave",
-        "waves",
-        "barrage",
-        "salvo",
-        "volley",
-        "swarm",
-        "state",
-    }:  # "tens of thousands of Russian troops", "$70 million in loans", "a wave of drones",
-        # "a state of emergency"
+    if token.ent_type_ in {"CARDINAL", "QUANTITY", "MONEY"} or token.lower_ in WORDS["quantities"]:
+        # "tens of thousands of Russian troops", "a wave of drones", "a state of emergency",
         # "$70 million in loans" (the parser may hang "in" on the verb: "channelled $5
         # million in emergency funding")
         holders = (token, token.head) if token.dep_ == "dobj" else (token,)

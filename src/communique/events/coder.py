@@ -184,10 +184,9 @@ WORDS = word_lists()
 # halves; the fallback threshold holds where a sentence has none).
 _BESIDE_BACKGROUND = 0.8
 
-# Types whose act needs no other party (manual: a mobilisation, a protest, a retreat: "the
-# minister quit", "guards vacated four villages"); every other act the model adds must name
-# one, or be done by two together ("began joint exercises").
-_ONE_SIDED = frozenset({"MOBILIZE", "PROTEST", "RETREAT"})
+# Types whose act needs no other party (manual: a mobilisation, a protest); every other act
+# the model adds must name one, or be done by two together ("began joint exercises").
+_ONE_SIDED = frozenset({"MOBILIZE", "PROTEST"})
 
 
 def _counted(head: Token) -> Token:
